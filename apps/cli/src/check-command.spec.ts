@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { loadDemoScenario, startIamEmulator, type IamEmulator } from '@astrolabe/emulator-aws-iam';
+import { getRegistry } from '@astrolabe/registry';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT, runCheckCommand, type JsonFinding } from './check-command';
+
+const BIN = join(__dirname, '..', 'bin', 'astrolabe.cjs');
+
+function capture() {
+  const out = { stdout: '', stderr: '' };
+  return { out, io: { stdout: (t: string) => (out.stdout += t), stderr: (t: string) => (out.stderr += t), isTty: false, now: () => new Date() } };
+}
+
+describe('astrolabe check aws-iam', () => {
+  let emulator: IamEmulator;
+  const saved = { ...process.env };
+
+  beforeAll(async () => {
+    emulator = await startIamEmulator({ scenario: loadDemoScenario() });
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'cli-test-secret', AWS_EC2_METADATA_DISABLED: 'true' });
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await emulator?.stop();
+  });
+
+  it('prints JSON findings with control ids and exits 1 when something fails', async () => {
+    const { out, io } = capture();
+    const code = await runCheckCommand(getRegistry(), 'aws-iam', { format: 'json', config: { endpointUrl: emulator.url } }, io);
+    expect(code).toBe(EXIT.failing);
+    const findings = JSON.parse(out.stdout) as JsonFinding[];
+    const failing = findings.filter((f) => f.status === 'fail');
+    expect(failing.length).toBeGreaterThan(0);
+    for (const f of findings) {
+      expect(Object.keys(f).sort()).toEqual(['checkId', 'controlIds', 'reason', 'resource', 'status']);
+      expect(f.resource.id).toMatch(/^arn:aws:iam::/);
+      expect(f.controlIds.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('--only limits the run to one check; exits 0 when that check passes', async () => {
+    const { out, io } = capture();
+    const code = await runCheckCommand(getRegistry(), 'aws-iam', { format: 'json', only: ['aws-iam.support-role-exists'], config: { endpointUrl: emulator.url } }, io);
+    const findings = JSON.parse(out.stdout) as JsonFinding[];
+    expect(new Set(findings.map((f) => f.checkId))).toEqual(new Set(['aws-iam.support-role-exists']));
+    expect(code).toBe(findings.some((f) => f.status === 'fail') ? EXIT.failing : EXIT.ok);
+  });
+
+  it('groups the table by check, failing first, with reasons and the fix', async () => {
+    const { out, io } = capture();
+    await runCheckCommand(getRegistry(), 'aws-iam', { format: 'table', config: { endpointUrl: emulator.url } }, io);
+    const lines = out.stdout.split('\n');
+    expect(lines[0]).toMatch(/^✖ aws-iam\./);
+    expect(out.stdout).toContain('fix: ');
+    expect(out.stdout).toMatch(/\d+ failing, \d+ unknown, \d+ passing/);
+    expect(out.stderr).toContain('[aws-iam]');
+  });
+
+  it('rejects an unknown connector or check id with exit 2 and the list of valid ones', async () => {
+    const a = capture();
+    expect(await runCheckCommand(getRegistry(), 'gcp', { format: 'table', config: {} }, a.io)).toBe(EXIT.error);
+    expect(a.out.stderr).toContain('aws-iam');
+    const b = capture();
+    expect(await runCheckCommand(getRegistry(), 'aws-iam', { format: 'table', only: ['aws-iam.nope'], config: {} }, b.io)).toBe(EXIT.error);
+    expect(b.out.stderr).toContain('aws-iam.console-user-mfa');
+  });
+
+  it('the installed binary exits 2 with how-to-fix when no credentials are available', () => {
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true', AWS_ENDPOINT_URL_IAM: emulator.url, AWS_CONFIG_FILE: '/nonexistent/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials' };
+    const r = spawnSync(process.execPath, [BIN, 'check', 'aws-iam'], { env, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/AWS_ACCESS_KEY_ID|AWS_PROFILE/);
+    expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
+  });
+});

@@ -1,0 +1,79 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { CatalogViewsService } from './catalog/catalog-views.service';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { ConnectionRepository } from './connections/connection.repository';
+import { ConnectionScheduleService } from './connections/connection-schedule.service';
+import { ConnectionSecrets } from './connections/connection-secrets.service';
+import { ConnectionsService } from './connections/connections.service';
+import { DemoService } from './demo/demo.service';
+import { EvidenceRepository } from './evidence/evidence.repository';
+import { FindingRepository } from './findings/finding.repository';
+import { FindingsService } from './findings/findings.service';
+import { CheckCatalogController, ConnectorsController, HealthController, WorkspacesController } from './http/controllers';
+import { OpenApiController } from './http/openapi.controller';
+import { LOGGER } from './logging/logger';
+import { Clock } from './platform/clock.adapter';
+import { RegistryRef } from './platform/registry.provider';
+import { SecretBox } from './platform/secret-box.adapter';
+import { JobQueue } from './queue/job-queue.adapter';
+import { RunExecutor } from './runs/run-executor.service';
+import { RunRepository } from './runs/run.repository';
+import { RunWorker } from './runs/run-worker.service';
+import { RunsService } from './runs/runs.service';
+import { SchedulerAdapter } from './scheduler/scheduler.adapter';
+import { ControlRepository } from './scoring/control.repository';
+import { ScoringService } from './scoring/scoring.service';
+import { WorkspaceRepository } from './workspaces/workspace.repository';
+import { WorkspacesService } from './workspaces/workspaces.service';
+
+/** Outside effects, created by the composition root (main or a test) and injected here. */
+export interface AppAdapters {
+  config: AppConfig;
+  logger: Logger;
+  dataSource: DataSource;
+  queue: JobQueue;
+  secretBox: SecretBox;
+  clock: Clock;
+  registry: RegistryRef;
+}
+
+@Module({})
+export class AppModule {
+  static register(adapters: AppAdapters): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ScheduleModule.forRoot()],
+      controllers: [HealthController, ConnectorsController, CheckCatalogController, WorkspacesController, OpenApiController],
+      providers: [
+        { provide: APP_CONFIG, useValue: adapters.config },
+        { provide: LOGGER, useValue: adapters.logger },
+        { provide: DataSource, useValue: adapters.dataSource },
+        { provide: JobQueue, useValue: adapters.queue },
+        { provide: SecretBox, useValue: adapters.secretBox },
+        { provide: Clock, useValue: adapters.clock },
+        { provide: RegistryRef, useValue: adapters.registry },
+        SchedulerAdapter,
+        WorkspaceRepository,
+        ConnectionRepository,
+        RunRepository,
+        EvidenceRepository,
+        FindingRepository,
+        ControlRepository,
+        ConnectionSecrets,
+        ScoringService,
+        WorkspacesService,
+        ConnectionsService,
+        ConnectionScheduleService,
+        RunsService,
+        RunExecutor,
+        RunWorker,
+        FindingsService,
+        CatalogViewsService,
+        DemoService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const ROLES = ['api', 'scheduler', 'worker'] as const;
+export type ServerRole = (typeof ROLES)[number];
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  ASTROLABE_DATA_DIR: z.string().default('.astrolabe'),
+  ASTROLABE_ROLES: z
+    .string()
+    .default('api,scheduler,worker')
+    .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(ROLES)).min(1)),
+  ASTROLABE_DEMO: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
+  ASTROLABE_DEMO_SCHEDULE: z.string().default('*/5 * * * *'),
+  /** 32-byte key, base64; when unset a key file is generated under the data dir (dev only). */
+  ASTROLABE_MASTER_KEY: z.string().optional(),
+  ASTROLABE_CONSOLE_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  roles: ReadonlySet<ServerRole>;
+  demo: boolean;
+  demoSchedule: string;
+  masterKey: string | undefined;
+  consoleDir: string;
+  logLevel: string;
+}
+
+/** Reads the environment once, at the edge; a bad value stops start-up with the variable named. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.ASTROLABE_DATA_DIR),
+    roles: new Set(e.ASTROLABE_ROLES),
+    demo: e.ASTROLABE_DEMO,
+    demoSchedule: e.ASTROLABE_DEMO_SCHEDULE,
+    masterKey: e.ASTROLABE_MASTER_KEY,
+    consoleDir: resolve(e.ASTROLABE_CONSOLE_DIR ?? resolve(__dirname, '../../../../dashboards/console/dist')),
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ConnectionEntity } from '../database/entities';
+
+export type NewConnection = Pick<ConnectionEntity, 'workspaceId' | 'connectorId' | 'name' | 'config' | 'secretSealed' | 'schedule' | 'enabled'>;
+
+/** Connections, always scoped by workspace except for the scheduler's start-up sweep. */
+@Injectable()
+export class ConnectionRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  private get repo() {
+    return this.ds.getRepository(ConnectionEntity);
+  }
+
+  list(workspaceId: string): Promise<ConnectionEntity[]> {
+    return this.repo.find({ where: { workspaceId }, order: { createdAt: 'ASC' } });
+  }
+
+  get(workspaceId: string, id: string): Promise<ConnectionEntity | null> {
+    return this.repo.findOneBy({ workspaceId, id });
+  }
+
+  /** Worker path: the job carries both ids, both must match. */
+  getForRun(workspaceId: string, id: string): Promise<ConnectionEntity | null> {
+    return this.repo.findOneBy({ workspaceId, id });
+  }
+
+  listEnabled(): Promise<ConnectionEntity[]> {
+    return this.repo.find({ where: { enabled: true } });
+  }
+
+  async create(input: NewConnection): Promise<ConnectionEntity> {
+    const saved = await this.repo.save(this.repo.create({ ...input, scope: null }));
+    return (await this.get(saved.workspaceId, saved.id)) ?? saved;
+  }
+
+  async update(workspaceId: string, id: string, patch: Partial<NewConnection>): Promise<ConnectionEntity | null> {
+    const current = await this.get(workspaceId, id);
+    if (!current) return null;
+    return this.repo.save(this.repo.merge(current, { ...patch, updatedAt: new Date() }));
+  }
+
+  async setScope(workspaceId: string, id: string, scope: ConnectionEntity['scope']): Promise<void> {
+    await this.repo.update({ workspaceId, id }, { scope });
+  }
+}

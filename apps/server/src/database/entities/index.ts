@@ -1,0 +1,20 @@
+import { CollectionRunEntity } from './collection-run.entity';
+import { ConnectionEntity } from './connection.entity';
+import { ControlEntity, ControlStatusDayEntity } from './control.entity';
+import { EvidenceBlobEntity, EvidenceObservationEntity } from './evidence.entity';
+import { FindingChangeEntity, FindingEntity } from './finding.entity';
+import { WorkspaceEntity } from './workspace.entity';
+
+export const ENTITIES = [
+  WorkspaceEntity,
+  ConnectionEntity,
+  CollectionRunEntity,
+  EvidenceBlobEntity,
+  EvidenceObservationEntity,
+  FindingEntity,
+  FindingChangeEntity,
+  ControlEntity,
+  ControlStatusDayEntity,
+];
+export { CollectionRunEntity, ConnectionEntity, ControlEntity, ControlStatusDayEntity, EvidenceBlobEntity, EvidenceObservationEntity, FindingChangeEntity, FindingEntity, WorkspaceEntity };
+export type { RunProgress, RunTrigger, StoredFindingCounts } from './collection-run.entity';

@@ -1,0 +1,4 @@
+import { InitialSchema1732300000000 } from './1732300000000-initial-schema';
+
+/** Checked-in migrations, in order. The schema is never synchronized from entities. */
+export const MIGRATIONS = [InitialSchema1732300000000];

@@ -1,0 +1,212 @@
+import type { Finding, FindingStatus } from '@astrolabe/core';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface ApplySnapshotInput {
+  workspaceId: string;
+  connectionId: string;
+  runId: string;
+  now: Date;
+  findings: readonly Finding[];
+  /** Checks that could not see their evidence this run, with the reason. Their resources turn unknown instead of vanishing. */
+  unavailableChecks: ReadonlyMap<string, string>;
+}
+
+export interface StoredFinding {
+  id: string;
+  connectionId: string;
+  checkId: string;
+  resourceId: string;
+  resourceType: string;
+  resourceName: string;
+  status: FindingStatus;
+  reason: string;
+  evidenceHashes: string[];
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  statusSince: Date;
+}
+
+export interface FindingFilter {
+  status?: FindingStatus;
+  checkIds?: readonly string[];
+  resource?: string;
+  connectionId?: string;
+  afterId?: string;
+  limit: number;
+}
+
+export type CountsByCheck = Map<string, Record<FindingStatus, number>>;
+
+interface ExistingRow {
+  id: string;
+  check_id: string;
+  resource_id: string;
+  status: FindingStatus;
+}
+
+// Evidence older than the workspace's freshness window is not evidence any more: the verdict
+// it supported reads as `unknown` everywhere (API, scoring), never as the stale pass/fail.
+const EFFECTIVE_STATUS = `CASE WHEN f.last_seen_at < $NOW::timestamptz - make_interval(hours => w.evidence_max_age_hours) THEN 'unknown' ELSE f.status END`;
+const EFFECTIVE_REASON = `CASE WHEN f.last_seen_at < $NOW::timestamptz - make_interval(hours => w.evidence_max_age_hours)
+  THEN 'Evidence is stale: last collected ' || to_char(f.last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC, older than the workspace freshness window of ' || w.evidence_max_age_hours || ' h. Last verdict: ' || f.status || ' — ' || f.reason
+  ELSE f.reason END`;
+
+function withNow(sql: string, index: number): string {
+  return sql.replaceAll('$NOW', `$${index}`);
+}
+
+@Injectable()
+export class FindingRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  /**
+   * Replaces a connection's findings with one run's verdicts (full snapshot): new rows are
+   * inserted, changed rows updated (status_since moves only when the status changes), rows
+   * absent from the snapshot deleted — except for checks that could not see their evidence,
+   * whose rows turn `unknown`. Every status transition is appended to finding_change.
+   */
+  async applySnapshot(manager: EntityManager, input: ApplySnapshotInput): Promise<void> {
+    const { workspaceId, connectionId, runId, now } = input;
+    const existing: ExistingRow[] = await manager.query(
+      'SELECT id, check_id, resource_id, status FROM finding WHERE workspace_id = $1 AND connection_id = $2',
+      [workspaceId, connectionId],
+    );
+    const byKey = new Map(existing.map((r) => [`${r.check_id}\u0000${r.resource_id}`, r]));
+    const incoming = new Map(input.findings.map((f) => [`${f.checkId}\u0000${f.resource.id}`, f]));
+
+    const changes: { checkId: string; resourceId: string; from: FindingStatus | null; to: FindingStatus | null; reason: string | null }[] = [];
+    for (const [key, f] of incoming) {
+      const prev = byKey.get(key);
+      if (!prev || prev.status !== f.status) changes.push({ checkId: f.checkId, resourceId: f.resource.id, from: prev?.status ?? null, to: f.status, reason: f.reason });
+    }
+
+    const rows = [...incoming.values()];
+    if (rows.length > 0) {
+      await manager.query(
+        `INSERT INTO finding (workspace_id, connection_id, check_id, resource_id, resource_type, resource_name, status, reason,
+                              evidence_hashes, first_seen_at, last_seen_at, status_since, last_run_id)
+         SELECT $1, $2, t.check_id, t.resource_id, t.resource_type, t.resource_name, t.status, t.reason,
+                ARRAY(SELECT jsonb_array_elements_text(t.hashes::jsonb)), $3, $3, $3, $4
+         FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+              AS t(check_id, resource_id, resource_type, resource_name, status, reason, hashes)
+         ON CONFLICT (connection_id, check_id, resource_id) DO UPDATE SET
+           resource_type = EXCLUDED.resource_type, resource_name = EXCLUDED.resource_name,
+           status_since = CASE WHEN finding.status <> EXCLUDED.status THEN EXCLUDED.status_since ELSE finding.status_since END,
+           status = EXCLUDED.status, reason = EXCLUDED.reason, evidence_hashes = EXCLUDED.evidence_hashes,
+           last_seen_at = EXCLUDED.last_seen_at, last_run_id = EXCLUDED.last_run_id`,
+        [
+          workspaceId,
+          connectionId,
+          now,
+          runId,
+          rows.map((f) => f.checkId),
+          rows.map((f) => f.resource.id),
+          rows.map((f) => f.resource.type),
+          rows.map((f) => f.resource.name),
+          rows.map((f) => f.status),
+          rows.map((f) => f.reason),
+          rows.map((f) => JSON.stringify(f.evidence)),
+        ],
+      );
+    }
+
+    const absent = existing.filter((r) => !incoming.has(`${r.check_id}\u0000${r.resource_id}`));
+    const toDelete: string[] = [];
+    for (const row of absent) {
+      const unavailable = input.unavailableChecks.get(row.check_id);
+      if (unavailable === undefined) {
+        toDelete.push(row.id);
+        changes.push({ checkId: row.check_id, resourceId: row.resource_id, from: row.status, to: null, reason: 'resource no longer present in the snapshot' });
+        continue;
+      }
+      if (row.status !== 'unknown') changes.push({ checkId: row.check_id, resourceId: row.resource_id, from: row.status, to: 'unknown', reason: unavailable });
+      await manager.query(
+        `UPDATE finding SET status = 'unknown', reason = $2, last_run_id = $3,
+           status_since = CASE WHEN status <> 'unknown' THEN $4 ELSE status_since END
+         WHERE id = $1`,
+        [row.id, unavailable, runId, now],
+      );
+    }
+    if (toDelete.length > 0) await manager.query('DELETE FROM finding WHERE id = ANY($1::bigint[])', [toDelete]);
+
+    if (changes.length > 0) {
+      await manager.query(
+        `INSERT INTO finding_change (workspace_id, connection_id, run_id, check_id, resource_id, from_status, to_status, reason, at)
+         SELECT $1, $2, $3, t.check_id, t.resource_id, t.from_status, t.to_status, t.reason, $4
+         FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) AS t(check_id, resource_id, from_status, to_status, reason)`,
+        [
+          workspaceId,
+          connectionId,
+          runId,
+          now,
+          changes.map((c) => c.checkId),
+          changes.map((c) => c.resourceId),
+          changes.map((c) => c.from),
+          changes.map((c) => c.to),
+          changes.map((c) => c.reason),
+        ],
+      );
+    }
+  }
+
+  /** Effective status counts per check across the workspace (stale evidence counts as unknown). */
+  async countsByCheck(manager: EntityManager | DataSource, workspaceId: string, now: Date): Promise<CountsByCheck> {
+    const rows: { check_id: string; status: FindingStatus; n: string }[] = await manager.query(
+      withNow(
+        `SELECT f.check_id, ${EFFECTIVE_STATUS} AS status, count(*) AS n
+         FROM finding f JOIN workspace w ON w.id = f.workspace_id
+         WHERE f.workspace_id = $1 GROUP BY 1, 2`,
+        2,
+      ),
+      [workspaceId, now],
+    );
+    const out: CountsByCheck = new Map();
+    for (const r of rows) {
+      const c = out.get(r.check_id) ?? { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
+      c[r.status] += Number(r.n);
+      out.set(r.check_id, c);
+    }
+    return out;
+  }
+
+  async page(workspaceId: string, filter: FindingFilter, now: Date): Promise<StoredFinding[]> {
+    const params: unknown[] = [workspaceId, now];
+    const where = ['f.workspace_id = $1'];
+    const add = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (filter.status) where.push(`${withNow(EFFECTIVE_STATUS, 2)} = ${add(filter.status)}`);
+    if (filter.checkIds) where.push(`f.check_id = ANY(${add(filter.checkIds)}::text[])`);
+    if (filter.resource) {
+      const p = add(`%${filter.resource.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(f.resource_id ILIKE ${p} OR f.resource_name ILIKE ${p})`);
+    }
+    if (filter.connectionId) where.push(`f.connection_id = ${add(filter.connectionId)}`);
+    if (filter.afterId) where.push(`f.id > ${add(filter.afterId)}::bigint`);
+    const rows: Record<string, unknown>[] = await this.ds.query(
+      `SELECT f.id::text AS id, f.connection_id, f.check_id, f.resource_id, f.resource_type, f.resource_name,
+              ${withNow(EFFECTIVE_STATUS, 2)} AS status, ${withNow(EFFECTIVE_REASON, 2)} AS reason,
+              f.evidence_hashes, f.first_seen_at, f.last_seen_at, f.status_since
+       FROM finding f JOIN workspace w ON w.id = f.workspace_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY f.id LIMIT ${add(filter.limit)}`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      connectionId: String(r.connection_id),
+      checkId: String(r.check_id),
+      resourceId: String(r.resource_id),
+      resourceType: String(r.resource_type),
+      resourceName: String(r.resource_name),
+      status: r.status as FindingStatus,
+      reason: String(r.reason),
+      evidenceHashes: r.evidence_hashes as string[],
+      firstSeenAt: r.first_seen_at as Date,
+      lastSeenAt: r.last_seen_at as Date,
+      statusSince: r.status_since as Date,
+    }));
+  }
+}

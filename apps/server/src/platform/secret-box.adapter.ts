@@ -1,0 +1,55 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+const VERSION = 'v1';
+
+/**
+ * Envelope encryption for connector secrets: each value gets a fresh data key (AES-256-GCM),
+ * and the data key is itself wrapped with the master key. Rotating the master key re-wraps
+ * data keys only. Format: v1.<wrapIv>.<wrappedKey+tag>.<iv>.<ciphertext+tag>, base64url parts.
+ */
+export class SecretBox {
+  constructor(private readonly masterKey: Buffer) {
+    if (masterKey.length !== 32) throw new Error('the master key must be 32 bytes (base64 of 32 random bytes)');
+  }
+
+  seal(plaintext: string): string {
+    const dataKey = randomBytes(32);
+    const [wrapIv, wrapped] = this.encrypt(this.masterKey, dataKey);
+    const [iv, body] = this.encrypt(dataKey, Buffer.from(plaintext, 'utf8'));
+    return [VERSION, wrapIv, wrapped, iv, body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+  }
+
+  open(sealed: string): string {
+    const parts = sealed.split('.');
+    if (parts.length !== 5 || parts[0] !== VERSION) throw new Error('sealed secret has an unknown format');
+    const [, wrapIv, wrapped, iv, body] = parts.map((p) => Buffer.from(p, 'base64url')) as [Buffer, Buffer, Buffer, Buffer, Buffer];
+    const dataKey = this.decrypt(this.masterKey, wrapIv, wrapped);
+    return this.decrypt(dataKey, iv, body).toString('utf8');
+  }
+
+  private encrypt(key: Buffer, plain: Buffer): [Buffer, Buffer] {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    const out = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+    return [iv, out];
+  }
+
+  private decrypt(key: Buffer, iv: Buffer, data: Buffer): Buffer {
+    const decipher = createDecipheriv('aes-256-gcm', key, iv);
+    decipher.setAuthTag(data.subarray(data.length - 16));
+    return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]);
+  }
+}
+
+/** Master key from env, else a generated 0600 key file (dev and demo only). */
+export function loadMasterKey(envValue: string | undefined, keyFile: string): Buffer {
+  if (envValue) return Buffer.from(envValue, 'base64');
+  if (!existsSync(keyFile)) {
+    mkdirSync(dirname(keyFile), { recursive: true });
+    writeFileSync(keyFile, randomBytes(32).toString('base64'), { mode: 0o600 });
+  }
+  chmodSync(keyFile, 0o600);
+  return Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64');
+}

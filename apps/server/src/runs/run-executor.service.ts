@@ -1,0 +1,135 @@
+import { createEvidenceSet, evaluateChecks, type Finding, type FindingStatus, type ResourceRef } from '@astrolabe/core';
+import { runCollection, type CollectionResult } from '@astrolabe/evidence';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { ConnectionSecrets } from '../connections/connection-secrets.service';
+import { ConnectionRepository } from '../connections/connection.repository';
+import type { ConnectionEntity, StoredFindingCounts } from '../database/entities';
+import { EvidenceRepository } from '../evidence/evidence.repository';
+import { FindingRepository } from '../findings/finding.repository';
+import { LOGGER } from '../logging/logger';
+import { Clock } from '../platform/clock.adapter';
+import { RegistryRef } from '../platform/registry.provider';
+import type { CollectJobContext } from '../queue/job-queue.adapter';
+import { ScoringService } from '../scoring/scoring.service';
+import { RunRepository } from './run.repository';
+
+const PROGRESS_INTERVAL_MS = 500;
+const HEARTBEAT_INTERVAL_MS = 10_000;
+
+export class RetryableRunError extends Error {}
+
+/**
+ * Executes one collection job: collect in memory → evaluate checks → commit evidence,
+ * findings, scores and the run's final state in ONE transaction. A crash before the commit
+ * leaves nothing behind but a `running` row that the reaper turns `failed`.
+ */
+@Injectable()
+export class RunExecutor {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly runs: RunRepository,
+    private readonly connections: ConnectionRepository,
+    private readonly evidence: EvidenceRepository,
+    private readonly findings: FindingRepository,
+    private readonly scoring: ScoringService,
+    private readonly secrets: ConnectionSecrets,
+    private readonly registryRef: RegistryRef,
+    private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async execute(job: CollectJobContext): Promise<void> {
+    const { workspaceId, connectionId, runId } = job.data;
+    const connection = await this.connections.getForRun(workspaceId, connectionId);
+    const run = await this.runs.get(workspaceId, runId);
+    if (!connection || !run) {
+      this.logger.warn({ runId, connectionId }, 'job refers to a deleted connection or run; dropped');
+      return;
+    }
+    const log = this.logger.child({ runId, connectionId, connector: connection.connectorId, attempt: job.retryCount + 1 });
+    await this.runs.markRunning(runId, job.retryCount + 1, this.clock.now());
+    log.info('collection started');
+
+    const result = await this.collect(connection, runId, log);
+    const lastAttempt = job.retryCount >= job.retryLimit;
+    if (result.state === 'failed' && !lastAttempt) {
+      // Whole-run failures are often transient (network, throttling storm): let the queue retry with backoff.
+      const message = `attempt ${job.retryCount + 1} failed: ${result.error?.message ?? 'collection failed'}; retrying`;
+      await this.runs.requeue(runId, message);
+      log.warn({ error: result.error?.code }, 'collection failed; will retry');
+      throw new RetryableRunError(message);
+    }
+    try {
+      await this.commit(connection, runId, result);
+    } catch (err) {
+      // The transaction rolled back: nothing of this run is stored. Say so, then let the queue retry.
+      await this.runs.markFailed(runId, `the run could not be stored and was rolled back: ${err instanceof Error ? err.message : String(err)}`, this.clock.now());
+      throw err;
+    }
+    log.info({ state: result.state, items: result.items.length }, 'run committed');
+  }
+
+  private async collect(connection: ConnectionEntity, runId: string, log: Logger): Promise<CollectionResult> {
+    const connector = this.registryRef.registry.connector(connection.connectorId);
+    if (!connector) {
+      return { state: 'failed', scope: null, items: [], outcomes: {}, error: { code: 'unknown_connector', message: `connector ${connection.connectorId} is not installed` }, hint: null };
+    }
+    let lastWrite = 0;
+    let latest: { done: number; total: number; message: string | null } = { done: 0, total: 0, message: null };
+    let pending: Promise<void> = Promise.resolve();
+    const heartbeat = setInterval(() => {
+      pending = pending.then(() => this.runs.saveProgress(runId, latest, this.clock.now())).catch(() => undefined);
+    }, HEARTBEAT_INTERVAL_MS);
+    try {
+      return await runCollection({
+        connector,
+        config: connection.config,
+        secret: this.secrets.open(connection.secretSealed),
+        now: () => this.clock.now(),
+        logger: { debug: (m, f) => log.debug(f ?? {}, m), info: (m, f) => log.info(f ?? {}, m), warn: (m, f) => log.warn(f ?? {}, m) },
+        onProgress: (done, total, message) => {
+          latest = { done, total, message: message ?? null };
+          const t = Date.now();
+          if (t - lastWrite < PROGRESS_INTERVAL_MS) return;
+          lastWrite = t;
+          pending = pending.then(() => this.runs.saveProgress(runId, latest, this.clock.now())).catch(() => undefined);
+        },
+      });
+    } finally {
+      clearInterval(heartbeat);
+      await pending;
+    }
+  }
+
+  private async commit(connection: ConnectionEntity, runId: string, result: CollectionResult): Promise<void> {
+    const now = this.clock.now();
+    const scope: ResourceRef = result.scope ?? connection.scope ?? { id: `astrolabe:connection:${connection.id}`, type: 'astrolabe:connection', name: connection.name };
+    const checks = this.registryRef.registry.checksFor(connection.connectorId);
+    const evidenceSet = createEvidenceSet(result.items, result.outcomes);
+    const findings: Finding[] = evaluateChecks(checks, evidenceSet, { now, scope });
+
+    // A check whose evidence is missing keeps its resources, now `unknown`, instead of losing them.
+    const unavailableChecks = new Map<string, string>();
+    for (const check of checks) {
+      const missing = check.metadata.reads.filter((k) => result.outcomes[k]?.status !== 'succeeded');
+      if (missing.length > 0) {
+        const why = missing.map((k) => result.outcomes[k]?.error?.message ?? `${k} was not collected`).join('; ');
+        unavailableChecks.set(check.metadata.id, `Evidence could not be collected in the latest run: ${why}`);
+      }
+    }
+
+    const counts: StoredFindingCounts = { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
+    for (const f of findings) counts[f.status satisfies FindingStatus] += 1;
+    const errorText = result.error ? [result.error.message, result.hint].filter(Boolean).join(' — ') : null;
+
+    await this.ds.transaction(async (manager) => {
+      await this.evidence.saveSnapshot(manager, connection.workspaceId, runId, result.items, now);
+      await this.findings.applySnapshot(manager, { workspaceId: connection.workspaceId, connectionId: connection.id, runId, now, findings, unavailableChecks });
+      if (result.scope) await manager.query('UPDATE connection SET scope = $2 WHERE id = $1', [connection.id, JSON.stringify(result.scope)]);
+      await this.runs.finish(manager, runId, { state: result.state, finishedAt: now, kinds: result.outcomes, error: errorText, findingCounts: counts });
+      await this.scoring.recompute(manager, connection.workspaceId, now);
+    });
+  }
+}

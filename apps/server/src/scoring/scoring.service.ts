@@ -1,0 +1,35 @@
+import type { FindingStatus } from '@astrolabe/core';
+import { controlStatus } from '@astrolabe/frameworks';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { StoredFindingCounts } from '../database/entities';
+import { FindingRepository } from '../findings/finding.repository';
+import { ControlRepository } from './control.repository';
+
+const ZERO: StoredFindingCounts = { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
+
+/** Derives control statuses from the workspace's current findings (DESIGN.md "Scoring"). */
+@Injectable()
+export class ScoringService {
+  constructor(
+    private readonly findings: FindingRepository,
+    private readonly controls: ControlRepository,
+  ) {}
+
+  async recompute(manager: EntityManager, workspaceId: string, now: Date): Promise<void> {
+    const byCheck = await this.findings.countsByCheck(manager, workspaceId, now);
+    const findingCounts: Record<string, Record<FindingStatus, number>> = Object.fromEntries(byCheck);
+    const controls = await this.controls.list(workspaceId, manager);
+    const updates = controls.map((control) => {
+      const { status, reason } = controlStatus({ checkIds: control.checkIds, findingCounts });
+      const counts = { ...ZERO };
+      for (const checkId of control.checkIds) {
+        const c = byCheck.get(checkId);
+        if (!c) continue;
+        for (const s of Object.keys(counts) as FindingStatus[]) counts[s] += c[s];
+      }
+      return { id: control.id, status, reason, counts };
+    });
+    await this.controls.saveStatuses(manager, workspaceId, updates, now);
+  }
+}

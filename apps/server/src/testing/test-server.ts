@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDatabase, type TestDatabase } from '@astrolabe/testkit';
+import { inject } from 'vitest';
+import { loadConfig, type AppConfig } from '../config/app-config';
+import { openDataSource } from '../database/data-source.factory';
+import { createLogger } from '../logging/logger';
+import { startServer, type RunningServer, type ServerOverrides } from '../server';
+
+export interface TestServer extends RunningServer {
+  db: TestDatabase;
+  config: AppConfig;
+  api: <T = unknown>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T; text: string }>;
+}
+
+/** Migrates the template database once per run; test files clone it. */
+async function migrate(url: string): Promise<void> {
+  const ds = await openDataSource(url, 2);
+  await ds.destroy();
+}
+
+export async function newTestDatabase(): Promise<TestDatabase> {
+  return createTestDatabase(inject('pgMaintenanceUrl'), 'astrolabe_template_v1', migrate);
+}
+
+/** The real server (HTTP, queue, scheduler, worker) on its own cloned database and a random port. */
+export async function startTestServer(env: Record<string, string> = {}, overrides: ServerOverrides = {}): Promise<TestServer> {
+  const db = await newTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'astrolabe-server-'));
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: db.url,
+    ASTROLABE_DATA_DIR: dataDir,
+    ASTROLABE_MASTER_KEY: randomBytes(32).toString('base64'),
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...env,
+  });
+  const server = await startServer(config, createLogger(config.logLevel), { retry: { retryLimit: 1, retryDelay: 1, retryBackoff: false }, ...overrides });
+  const api = async <T>(method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // non-JSON bodies stay as text
+    }
+    return { status: res.status, body: parsed as T, text };
+  };
+  return {
+    ...server,
+    db,
+    config,
+    api,
+    close: async () => {
+      await server.close();
+      await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls a run until it reaches a terminal state. */
+export async function waitForRun<T extends { state: string }>(server: TestServer, workspaceId: string, runId: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await server.api<T>('GET', `/api/v1/workspaces/${workspaceId}/runs/${runId}`);
+    if (res.status === 200 && ['succeeded', 'partial', 'failed'].includes(res.body.state)) return res.body;
+    if (Date.now() > deadline) throw new Error(`run ${runId} did not finish: ${res.text}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}

@@ -1,0 +1,54 @@
+import type { Workspace } from '@astrolabe/api-contract';
+import { Injectable } from '@nestjs/common';
+import type { WorkspaceEntity } from '../database/entities';
+import { conflict, notFound } from '../http/problem';
+import { RegistryRef } from '../platform/registry.provider';
+import { ControlRepository } from '../scoring/control.repository';
+import { SlugTakenError, WorkspaceRepository } from './workspace.repository';
+
+export function toWorkspaceView(w: WorkspaceEntity): Workspace {
+  return { id: w.id, slug: w.slug, name: w.name, demo: w.demo, createdAt: w.createdAt.toISOString() };
+}
+
+@Injectable()
+export class WorkspacesService {
+  constructor(
+    private readonly workspaces: WorkspaceRepository,
+    private readonly controls: ControlRepository,
+    private readonly registryRef: RegistryRef,
+  ) {}
+
+  async list(): Promise<Workspace[]> {
+    return (await this.workspaces.list()).map(toWorkspaceView);
+  }
+
+  async require(id: string): Promise<WorkspaceEntity> {
+    const w = await this.workspaces.get(id);
+    if (!w) throw notFound('workspace', id);
+    return w;
+  }
+
+  async create(input: { slug: string; name: string; demo?: boolean }): Promise<WorkspaceEntity> {
+    try {
+      const w = await this.workspaces.create({ ...input, demo: input.demo ?? false });
+      await this.syncCatalog(w.id);
+      return w;
+    } catch (err) {
+      if (err instanceof SlugTakenError) throw conflict(err.message);
+      throw err;
+    }
+  }
+
+  async ensure(input: { slug: string; name: string; demo: boolean }): Promise<WorkspaceEntity> {
+    return (await this.workspaces.findBySlug(input.slug)) ?? this.create(input);
+  }
+
+  /** New catalog controls reach existing workspaces at start-up. */
+  async syncCatalogEverywhere(): Promise<void> {
+    for (const w of await this.workspaces.list()) await this.syncCatalog(w.id);
+  }
+
+  private syncCatalog(workspaceId: string): Promise<void> {
+    return this.controls.syncCatalog(workspaceId, this.registryRef.registry.catalog.controls);
+  }
+}

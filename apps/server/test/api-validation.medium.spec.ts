@@ -1,0 +1,91 @@
+import type { Problem, Workspace } from '@astrolabe/api-contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../src/testing/test-server';
+
+describe('API edge: bad input → 400 naming the field, unknown ids → 404, never 500', () => {
+  let server: TestServer;
+  let ws: Workspace;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    ws = (await server.api<Workspace>('POST', '/api/v1/workspaces', { slug: 'edge', name: 'Edge' })).body;
+  });
+  afterAll(async () => server?.close());
+
+  const fields = (p: Problem) => (p.errors ?? []).map((e) => e.field);
+
+  it('rejects a bad workspace slug with the field named, as problem+json', async () => {
+    const res = await fetch(`${server.url}/api/v1/workspaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ slug: 'Bad Slug!', name: '' }) });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const body = (await res.json()) as Problem;
+    expect(fields(body)).toEqual(expect.arrayContaining(['slug', 'name']));
+  });
+
+  it('answers a duplicate slug with 409', async () => {
+    expect((await server.api('POST', '/api/v1/workspaces', { slug: 'edge', name: 'Again' })).status).toBe(409);
+  });
+
+  it('rejects malformed JSON with 400, not 500', async () => {
+    const res = await server.api<Problem>('POST', '/api/v1/workspaces', '{"slug": ');
+    expect(res.status).toBe(400);
+    expect(res.text).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it('names connection fields: unknown connector, bad config, bad schedule', async () => {
+    const unknown = await server.api<Problem>('POST', `/api/v1/workspaces/${ws.id}/connections`, { connectorId: 'nope', name: 'x' });
+    expect(unknown.status).toBe(400);
+    expect(fields(unknown.body)).toEqual(['connectorId']);
+
+    const bad = await server.api<Problem>('POST', `/api/v1/workspaces/${ws.id}/connections`, {
+      connectorId: 'aws-iam',
+      name: 'x',
+      config: { region: 42, endpointUrl: 'not a url' },
+      schedule: 'every day',
+    });
+    expect(bad.status).toBe(400);
+    expect(fields(bad.body)).toEqual(expect.arrayContaining(['config.region', 'config.endpointUrl', 'schedule']));
+  });
+
+  it('never echoes a rejected secret value', async () => {
+    const res = await server.api<Problem>('POST', `/api/v1/workspaces/${ws.id}/connections`, {
+      connectorId: 'aws-iam',
+      name: 'x',
+      secret: { accessKeyId: 12345, secretAccessKey: 'do-not-echo-me-0f9e' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.text).not.toContain('do-not-echo-me-0f9e');
+  });
+
+  it('404s unknown ids and 400s malformed ones', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    expect((await server.api('GET', `/api/v1/workspaces/${missing}/overview`)).status).toBe(404);
+    expect((await server.api('GET', `/api/v1/workspaces/${ws.id}/connections/${missing}`)).status).toBe(404);
+    expect((await server.api('GET', `/api/v1/workspaces/${ws.id}/runs/${missing}`)).status).toBe(404);
+    expect((await server.api('GET', `/api/v1/workspaces/${ws.id}/checks/aws-iam.nope`)).status).toBe(404);
+    expect((await server.api('GET', `/api/v1/workspaces/${ws.id}/evidence/${'a'.repeat(64)}`)).status).toBe(404);
+    const malformed = await server.api<Problem>('GET', `/api/v1/workspaces/not-a-uuid/overview`);
+    expect(malformed.status).toBe(400);
+    expect(fields(malformed.body)).toEqual(['workspaceId']);
+  });
+
+  it('validates finding filters and cursors', async () => {
+    const badStatus = await server.api<Problem>('GET', `/api/v1/workspaces/${ws.id}/findings?status=green&limit=0`);
+    expect(badStatus.status).toBe(400);
+    expect(fields(badStatus.body)).toEqual(expect.arrayContaining(['status', 'limit']));
+    const badCursor = await server.api<Problem>('GET', `/api/v1/workspaces/${ws.id}/findings?cursor=garbage`);
+    expect(badCursor.status).toBe(400);
+    expect(fields(badCursor.body)).toEqual(['cursor']);
+  });
+
+  it('serves an OpenAPI document listing every route', async () => {
+    const doc = await server.api<{ openapi: string; paths: Record<string, unknown> }>('GET', '/api/docs');
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/workspaces/{workspaceId}/findings', '/api/v1/workspaces/{workspaceId}/connections/{connectionId}/runs']));
+  });
+
+  it('has a health endpoint', async () => {
+    expect((await server.api('GET', '/api/v1/health')).body).toEqual({ status: 'ok', database: 'up' });
+  });
+});

@@ -1,0 +1,36 @@
+import type { Connection } from '@astrolabe/api-contract';
+import { Link } from 'react-router';
+import { HealthPill } from '../components/status-pill';
+import { TimeAgo } from '../components/time-ago';
+
+export function ConnectionHealthList({ connections }: { connections: Connection[] }) {
+  return (
+    <section className="card" data-testid="connection-health">
+      <div className="card-head">
+        <h2>Connections</h2>
+        <Link to="/connections" className="card-link">
+          All connections →
+        </Link>
+      </div>
+      {connections.length === 0 ? (
+        <p className="muted">
+          No connection yet. <Link to="/connections/new">Add one</Link> to start collecting evidence.
+        </p>
+      ) : (
+        <ul className="health-list">
+          {connections.map((c) => (
+            <li key={c.id}>
+              <Link to={`/connections/${c.id}`} className="health-name">
+                {c.name}
+              </Link>
+              <span className="muted health-meta">
+                {c.connectorId} · {c.lastRun ? <TimeAgo iso={c.lastRun.finishedAt ?? c.lastRun.queuedAt} /> : 'never run'}
+              </span>
+              <HealthPill health={c.health} testId={`health-${c.id}`} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

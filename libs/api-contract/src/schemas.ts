@@ -1,0 +1,193 @@
+import { CONTROL_STATUSES, FINDING_STATUSES, RUN_STATES, SEVERITIES, checkMetadataSchema, resourceRefSchema } from '@astrolabe/core';
+import { z } from 'zod';
+
+// Request/response shapes of /api/v1, shared by server (validation + OpenAPI), console and CLI.
+
+export const idParam = z.string().uuid();
+export const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and dashes, 2–63 characters');
+/** Five-field cron (minute hour day month weekday). Validated again by the scheduler adapter. */
+export const cronSchema = z
+  .string()
+  .trim()
+  .regex(/^(\S+\s+){4}\S+$/, 'a five-field cron expression such as "*/15 * * * *"');
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;
+
+export const workspaceSchema = z.object({ id: z.string(), slug: z.string(), name: z.string(), createdAt: z.string(), demo: z.boolean() });
+export type Workspace = z.infer<typeof workspaceSchema>;
+export const createWorkspaceBody = z.object({ slug: slugSchema, name: z.string().trim().min(1).max(120) });
+
+export const connectorInfoSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  defaultSchedule: z.string(),
+  permissions: z.array(z.string()),
+  evidenceKinds: z.array(z.object({ kind: z.string(), title: z.string(), permissions: z.array(z.string()) })),
+  configSchema: z.record(z.string(), z.unknown()),
+  secretSchema: z.record(z.string(), z.unknown()),
+  credentialHelp: z.string(),
+});
+export type ConnectorInfo = z.infer<typeof connectorInfoSchema>;
+
+export const progressSchema = z.object({ done: z.number(), total: z.number(), message: z.string().nullable() });
+export const kindOutcomeSchema = z.object({
+  status: z.enum(['succeeded', 'failed']),
+  items: z.number(),
+  error: z.object({ code: z.string(), message: z.string(), missingPermission: z.string().optional() }).optional(),
+});
+export const findingCountsSchema = z.object({ pass: z.number(), fail: z.number(), unknown: z.number(), not_applicable: z.number() });
+export type FindingCounts = z.infer<typeof findingCountsSchema>;
+
+export const runSchema = z.object({
+  id: z.string(),
+  connectionId: z.string(),
+  state: z.enum(RUN_STATES),
+  trigger: z.enum(['schedule', 'manual', 'startup']),
+  attempt: z.number(),
+  queuedAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  progress: progressSchema.nullable(),
+  kinds: z.record(z.string(), kindOutcomeSchema),
+  error: z.string().nullable(),
+  findingCounts: findingCountsSchema.nullable(),
+});
+export type Run = z.infer<typeof runSchema>;
+
+export const connectionSchema = z.object({
+  id: z.string(),
+  workspaceId: z.string(),
+  connectorId: z.string(),
+  name: z.string(),
+  config: z.record(z.string(), z.unknown()),
+  /** Secrets are write-only: the API says only whether one is stored. */
+  hasSecret: z.boolean(),
+  schedule: z.string(),
+  enabled: z.boolean(),
+  scope: resourceRefSchema.nullable(),
+  createdAt: z.string(),
+  lastRun: runSchema.nullable(),
+  health: z.enum(['healthy', 'degraded', 'failing', 'never_run']),
+});
+export type Connection = z.infer<typeof connectionSchema>;
+
+export const createConnectionBody = z.object({
+  connectorId: z.string().min(1),
+  name: z.string().trim().min(1).max(120),
+  config: z.record(z.string(), z.unknown()).default({}),
+  secret: z.record(z.string(), z.unknown()).optional(),
+  schedule: cronSchema.optional(),
+  enabled: z.boolean().default(true),
+});
+export const updateConnectionBody = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    config: z.record(z.string(), z.unknown()),
+    secret: z.record(z.string(), z.unknown()).nullable(),
+    schedule: cronSchema,
+    enabled: z.boolean(),
+  })
+  .partial();
+
+export const validationResultSchema = z.object({
+  ok: z.boolean(),
+  scope: resourceRefSchema.optional(),
+  steps: z.array(z.object({ name: z.string(), ok: z.boolean(), message: z.string(), missingPermission: z.string().optional() })),
+});
+
+export const findingSchema = z.object({
+  id: z.string(),
+  checkId: z.string(),
+  checkTitle: z.string(),
+  severity: z.enum(SEVERITIES),
+  connectionId: z.string(),
+  status: z.enum(FINDING_STATUSES),
+  resource: resourceRefSchema,
+  reason: z.string(),
+  evidence: z.array(z.string()),
+  controlIds: z.array(z.string()),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+  statusSince: z.string(),
+});
+export type FindingView = z.infer<typeof findingSchema>;
+
+export const findingsQuery = z.object({
+  status: z.enum(FINDING_STATUSES).optional(),
+  checkId: z.string().min(1).optional(),
+  resource: z.string().min(1).optional(),
+  controlId: z.string().min(1).optional(),
+  connectionId: z.string().uuid().optional(),
+  cursor: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+export const pageSchema = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const checkViewSchema = checkMetadataSchema.extend({
+  counts: findingCountsSchema,
+  controlIds: z.array(z.string()),
+});
+export type CheckView = z.infer<typeof checkViewSchema>;
+
+export const controlViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  category: z.string(),
+  checkIds: z.array(z.string()),
+  status: z.enum(CONTROL_STATUSES),
+  statusSince: z.string().nullable(),
+  reason: z.string(),
+  counts: findingCountsSchema,
+});
+export type ControlView = z.infer<typeof controlViewSchema>;
+
+export const controlHistorySchema = z.object({ day: z.string(), status: z.enum(CONTROL_STATUSES) });
+export const controlDetailSchema = controlViewSchema.extend({ history: z.array(controlHistorySchema) });
+
+export const readinessSchema = z.object({
+  percent: z.number(),
+  passing: z.number(),
+  failing: z.number(),
+  unknown: z.number(),
+  notMonitored: z.number(),
+  inScope: z.number(),
+});
+export type Readiness = z.infer<typeof readinessSchema>;
+
+export const frameworkViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  version: z.string(),
+  readiness: readinessSchema,
+});
+export type FrameworkView = z.infer<typeof frameworkViewSchema>;
+
+export const requirementViewSchema = z.object({
+  id: z.string(),
+  section: z.string(),
+  title: z.string(),
+  controlIds: z.array(z.string()),
+  status: z.enum(CONTROL_STATUSES),
+});
+export const frameworkDetailSchema = frameworkViewSchema.extend({ requirements: z.array(requirementViewSchema) });
+
+export const overviewSchema = z.object({
+  workspace: workspaceSchema,
+  frameworks: z.array(frameworkViewSchema),
+  controlCounts: z.record(z.enum(CONTROL_STATUSES), z.number()),
+  findingCounts: findingCountsSchema,
+  connections: z.array(connectionSchema),
+  lastRun: runSchema.nullable(),
+});
+export type Overview = z.infer<typeof overviewSchema>;
+
+export const evidenceViewSchema = z.object({ hash: z.string(), kind: z.string(), resourceId: z.string(), data: z.unknown(), firstObservedAt: z.string() });

@@ -1,0 +1,252 @@
+import { describe, expect, it } from 'vitest';
+import { buildCatalog, CatalogError, loadCatalog } from './catalog';
+import controlsData from './data/controls.json';
+import soc2 from './data/frameworks/soc2-tsc-2017.json';
+import { catalogSchema, controlSchema, frameworkSchema } from './framework.schema';
+
+// The public check ids of the walking skeleton (issue 3). Hard-coded here on purpose: this lib
+// may not import the checks; the registry cross-checks the catalog against the real ones.
+const AWS_IAM_CHECKS: Record<string, string> = {
+  'aws-iam.root-access-keys-absent': '1.3',
+  'aws-iam.root-mfa-enabled': '1.4',
+  'aws-iam.root-hardware-mfa': '1.5',
+  'aws-iam.root-not-used-recently': '1.6',
+  'aws-iam.password-min-length': '1.7',
+  'aws-iam.password-reuse-prevention': '1.8',
+  'aws-iam.console-user-mfa': '1.9',
+  'aws-iam.credentials-unused-45d': '1.11',
+  'aws-iam.single-active-access-key': '1.12',
+  'aws-iam.access-keys-rotated-90d': '1.13',
+  'aws-iam.permissions-through-groups': '1.14',
+  'aws-iam.no-full-admin-policies': '1.15',
+  'aws-iam.support-role-exists': '1.16',
+  'aws-iam.expired-certificates-removed': '1.18',
+};
+
+const catalog = loadCatalog();
+const allRequirements = catalog.frameworks.flatMap((framework) =>
+  framework.sections.flatMap((section) => section.requirements.map((requirement) => ({ framework, section, requirement }))),
+);
+
+function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+describe('built-in catalog conformance', () => {
+  it('loads and every part is schema-valid on its own', () => {
+    expect(catalog.controls.length).toBeGreaterThanOrEqual(10);
+    for (const control of catalog.controls) expect(controlSchema.safeParse(control).success).toBe(true);
+    for (const framework of catalog.frameworks) expect(frameworkSchema.safeParse(framework).success).toBe(true);
+    expect(catalogSchema.safeParse({ controls: catalog.controls, frameworks: catalog.frameworks }).success).toBe(true);
+  });
+
+  it('has unique control, framework, section and requirement ids', () => {
+    const controlIds = catalog.controls.map((c) => c.id);
+    expect(new Set(controlIds).size).toBe(controlIds.length);
+    const frameworkIds = catalog.frameworks.map((f) => f.id);
+    expect(new Set(frameworkIds).size).toBe(frameworkIds.length);
+    for (const framework of catalog.frameworks) {
+      const sectionIds = framework.sections.map((s) => s.id);
+      expect(new Set(sectionIds).size, framework.id).toBe(sectionIds.length);
+      const requirementIds = framework.sections.flatMap((s) => s.requirements.map((r) => r.id));
+      expect(new Set(requirementIds).size, framework.id).toBe(requirementIds.length);
+    }
+  });
+
+  it('ships the four frameworks of the skeleton', () => {
+    expect(catalog.frameworks.map((f) => f.id)).toEqual(['soc2-tsc-2017', 'iso27001-2022', 'nist-csf-2.0', 'cis-aws-foundations-v5']);
+  });
+
+  it('maps every requirement to at least one existing control', () => {
+    for (const { framework, requirement } of allRequirements) {
+      expect(requirement.controlIds.length, `${framework.id} ${requirement.id}`).toBeGreaterThan(0);
+      for (const controlId of requirement.controlIds) {
+        expect(catalog.getControl(controlId), `${framework.id} ${requirement.id} → ${controlId}`).toBeDefined();
+      }
+    }
+  });
+
+  it('maps every control to at least one requirement', () => {
+    const mapped = new Set(allRequirements.flatMap(({ requirement }) => requirement.controlIds));
+    const unmapped = catalog.controls.filter((c) => !mapped.has(c.id)).map((c) => c.id);
+    expect(unmapped).toEqual([]);
+  });
+
+  it('gives every automated or hybrid control at least one check, and manual controls none', () => {
+    for (const control of catalog.controls) {
+      if (control.automation === 'manual') expect(control.checkIds, control.id).toEqual([]);
+      else expect(control.checkIds.length, control.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('references only the 14 aws-iam checks, and covers all of them', () => {
+    const referenced = catalog.controls.flatMap((c) => c.checkIds);
+    for (const checkId of referenced) expect(Object.keys(AWS_IAM_CHECKS), checkId).toContain(checkId);
+    expect([...catalog.checkIds]).toEqual(Object.keys(AWS_IAM_CHECKS).sort());
+  });
+
+  it('includes honest manual controls that will score not_monitored', () => {
+    const manual = catalog.controls.filter((c) => c.automation === 'manual');
+    expect(manual.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lists every CIS v5 section 1 requirement of the skeleton, mapped to the control holding its check', () => {
+    const cis = catalog.getFramework('cis-aws-foundations-v5');
+    expect(cis?.version).toBe('5.0.0');
+    const section = cis?.sections.find((s) => s.id === '1');
+    expect(section?.requirements.map((r) => r.id)).toEqual(Object.values(AWS_IAM_CHECKS));
+    for (const [checkId, cisId] of Object.entries(AWS_IAM_CHECKS)) {
+      const requirement = section?.requirements.find((r) => r.id === cisId);
+      const holders = catalog.controlsForCheck(checkId).map((c) => c.id);
+      expect(holders.length, checkId).toBeGreaterThan(0);
+      expect(requirement?.controlIds, `${cisId} ↔ ${checkId}`).toEqual(expect.arrayContaining(holders));
+    }
+  });
+
+  it('covers the access requirements the skeleton is about', () => {
+    const ids = (frameworkId: string) => catalog.getFramework(frameworkId)?.sections.flatMap((s) => s.requirements.map((r) => r.id)) ?? [];
+    expect(ids('soc2-tsc-2017')).toEqual(expect.arrayContaining(['CC6.1', 'CC6.2', 'CC6.3', 'CC6.6', 'CC6.7', 'CC6.8', 'CC7.1']));
+    expect(ids('iso27001-2022')).toEqual(expect.arrayContaining(['A.5.15', 'A.5.16', 'A.5.17', 'A.5.18', 'A.8.2', 'A.8.5', 'A.8.24']));
+    expect(ids('nist-csf-2.0')).toEqual(expect.arrayContaining(['PR.AA-01', 'PR.AA-02', 'PR.AA-03', 'PR.AA-05']));
+    expect(catalog.getFramework('soc2-tsc-2017')?.sections.find((s) => s.id === 'CC6')?.title).toBe('Logical and Physical Access Controls');
+  });
+
+  it('uses the framework requirement id formats verbatim', () => {
+    const formats: Record<string, RegExp> = {
+      'soc2-tsc-2017': /^(CC[1-9]\.[0-9]+|A1\.[0-9]+|C1\.[0-9]+|PI1\.[0-9]+|P[1-8]\.[0-9]+)$/,
+      'iso27001-2022': /^A\.[5-8]\.[0-9]+$/,
+      'nist-csf-2.0': /^(GV|ID|PR|DE|RS|RC)\.[A-Z]{2}-[0-9]{2}$/,
+      'cis-aws-foundations-v5': /^[0-9]+\.[0-9]+$/,
+    };
+    for (const { framework, section, requirement } of allRequirements) {
+      expect(requirement.id, framework.id).toMatch(formats[framework.id] ?? /^$/);
+      // A requirement sits in the section its id belongs to (CC6.1 in CC6, PR.AA-01 in PR.AA).
+      expect(requirement.id.startsWith(section.id), `${requirement.id} in ${section.id}`).toBe(true);
+    }
+  });
+});
+
+describe('catalog lookups', () => {
+  it('finds the controls a check feeds, and none for an unknown check', () => {
+    expect(catalog.controlsForCheck('aws-iam.root-mfa-enabled').map((c) => c.id)).toEqual(['ctl-iam-root-protected']);
+    expect(catalog.controlsForCheck('aws-iam.console-user-mfa').map((c) => c.id)).toEqual(['ctl-iam-console-mfa']);
+    expect(catalog.controlsForCheck('github.branch-protection')).toEqual([]);
+  });
+
+  it('reads the crosswalk backwards: requirements a control serves, across frameworks', () => {
+    const refs = catalog.requirementsForControl('ctl-iam-console-mfa');
+    expect(refs).toEqual(
+      expect.arrayContaining([
+        { frameworkId: 'soc2-tsc-2017', sectionId: 'CC6', requirementId: 'CC6.1' },
+        { frameworkId: 'iso27001-2022', sectionId: 'A.8', requirementId: 'A.8.5' },
+        { frameworkId: 'nist-csf-2.0', sectionId: 'PR.AA', requirementId: 'PR.AA-03' },
+        { frameworkId: 'cis-aws-foundations-v5', sectionId: '1', requirementId: '1.9' },
+      ]),
+    );
+    expect(catalog.requirementsForControl('ctl-does-not-exist')).toEqual([]);
+  });
+
+  it('gets controls and frameworks by id', () => {
+    expect(catalog.getControl('ctl-iam-root-protected')?.automation).toBe('automated');
+    expect(catalog.getControl('nope')).toBeUndefined();
+    expect(catalog.getFramework('iso27001-2022')?.publisher).toBe('ISO/IEC');
+    expect(catalog.getFramework('nope')).toBeUndefined();
+  });
+
+  it('returns one shared, immutable instance', () => {
+    expect(loadCatalog()).toBe(catalog);
+    expect(Object.isFrozen(catalog.controls)).toBe(true);
+    expect(Object.isFrozen(catalog.controls[0])).toBe(true);
+    expect(Object.isFrozen(catalog.frameworks[0]?.sections[0]?.requirements[0]?.controlIds)).toBe(true);
+    expect(() => (catalog.controls as unknown[]).push({})).toThrow(TypeError);
+  });
+});
+
+describe('invalid catalog data', () => {
+  const base = () => ({ controls: clone(controlsData), frameworks: [clone(soc2)] });
+
+  function errorOf(data: unknown): CatalogError {
+    try {
+      buildCatalog(data);
+    } catch (err) {
+      if (err instanceof CatalogError) return err;
+      throw err;
+    }
+    throw new Error('expected a CatalogError');
+  }
+
+  it('accepts the base data used below', () => {
+    expect(() => buildCatalog(base())).not.toThrow();
+  });
+
+  it('names the requirement and the unknown control it maps to', () => {
+    const data = base();
+    data.frameworks[0]?.sections[2]?.requirements[0]?.controlIds.push('ctl-made-up');
+    const err = errorOf(data);
+    expect(err.issues).toEqual([
+      { path: 'frameworks[soc2-tsc-2017].sections[CC6].requirements[CC6.1].controlIds[6]', message: 'unknown control id "ctl-made-up"' },
+    ]);
+    expect(err.message).toContain('frameworks[soc2-tsc-2017].sections[CC6].requirements[CC6.1].controlIds[6]: unknown control id "ctl-made-up"');
+  });
+
+  it('names a duplicate control id', () => {
+    const data = base();
+    const first = data.controls[0];
+    if (first) data.controls.push(clone(first));
+    expect(errorOf(data).issues).toEqual([{ path: 'controls[ctl-iam-root-protected].id', message: 'duplicate control id "ctl-iam-root-protected"' }]);
+  });
+
+  it('names a duplicate requirement id across sections of one framework', () => {
+    const data = base();
+    const cc6 = data.frameworks[0]?.sections[2];
+    const cc71 = data.frameworks[0]?.sections[3]?.requirements[0];
+    if (cc6 && cc71) cc6.requirements.push(clone(cc71));
+    const issues = errorOf(data).issues;
+    expect(issues).toHaveLength(1);
+    expect(issues[0]?.path).toBe('frameworks[soc2-tsc-2017].sections[CC7].requirements[CC7.1].id');
+    expect(issues[0]?.message).toBe('duplicate requirement id "CC7.1"');
+  });
+
+  it('names a misspelt field instead of ignoring it', () => {
+    const data = base();
+    const control = data.controls[3] as Record<string, unknown>;
+    control.checkIDs = control.checkIds;
+    const issues = errorOf(data).issues;
+    expect(issues[0]?.path).toBe('controls[ctl-iam-console-mfa]');
+    expect(issues[0]?.message).toContain('checkIDs');
+  });
+
+  it('names a bad enum value and a bad id', () => {
+    const data = base();
+    (data.controls[0] as Record<string, unknown>).automation = 'automatic';
+    (data.controls[1] as Record<string, unknown>).id = 'Root Usage';
+    const issues = errorOf(data).issues;
+    expect(issues.map((i) => i.path)).toEqual(['controls[ctl-iam-root-protected].automation', 'controls[Root Usage].id']);
+  });
+
+  it('rejects an automated control without checks and a manual control with checks', () => {
+    const data = base();
+    (data.controls[0] as Record<string, unknown>).checkIds = [];
+    const manual = data.controls.find((c) => c.automation === 'manual');
+    if (manual) manual.checkIds.push('aws-iam.root-mfa-enabled');
+    const issues = errorOf(data).issues;
+    expect(issues.map((i) => i.path)).toEqual(['controls[ctl-iam-root-protected].checkIds', `controls[${manual?.id}].checkIds`]);
+    expect(issues[0]?.message).toBe('automated controls need at least one check');
+  });
+
+  it('rejects a requirement mapped to no control, and a malformed check id', () => {
+    const data = base();
+    const cc14 = data.frameworks[0]?.sections[0]?.requirements[0];
+    if (cc14) cc14.controlIds = [];
+    data.controls[3]?.checkIds.push('console-user-mfa');
+    const paths = errorOf(data).issues.map((i) => i.path);
+    expect(paths).toEqual(['controls[ctl-iam-console-mfa].checkIds[1]', 'frameworks[soc2-tsc-2017].sections[CC1].requirements[CC1.4].controlIds']);
+  });
+
+  it('rejects data that is not a catalog at all', () => {
+    expect(errorOf(undefined).issues[0]?.path).toBe('(catalog)');
+    expect(errorOf({ controls: [], frameworks: [{}] }).issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['frameworks[0].id', 'frameworks[0].sections']),
+    );
+  });
+});

@@ -1,0 +1,175 @@
+import { z } from 'zod';
+
+// One generic schema for every framework (SOC 2, ISO 27001, CIS, NIST CSF, …) and for the
+// control catalog. Frameworks are data: adding one is adding a JSON file, never code.
+// Objects are strict so a typo in a data file ("controlIDs") fails loudly at load instead of
+// silently mapping a requirement to nothing.
+
+/** Stable control ids: they end up in URLs, the database, snapshots and customers' exports. */
+export const CONTROL_ID_PATTERN = /^ctl-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Same shape as the check ids of @astrolabe/core: `<connector>.<kebab-name>`. */
+export const CHECK_ID_PATTERN = /^[a-z0-9-]+\.[a-z0-9-]+$/;
+/** Framework ids carry their version (`cis-aws-foundations-v5`) so two versions can coexist. */
+export const FRAMEWORK_ID_PATTERN = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+
+export const CONTROL_AUTOMATIONS = ['automated', 'manual', 'hybrid'] as const;
+export type ControlAutomation = (typeof CONTROL_AUTOMATIONS)[number];
+
+// The categories real trust centers publish (see shared/seeds), so the catalog can grow into
+// them without a schema change.
+export const CONTROL_CATEGORIES = [
+  'access-security',
+  'availability',
+  'change-management',
+  'communications',
+  'confidentiality',
+  'incident-response',
+  'network-security',
+  'organizational-management',
+  'physical-security',
+  'risk-assessment',
+  'vulnerability-management',
+] as const;
+export type ControlCategory = (typeof CONTROL_CATEGORIES)[number];
+
+// Workspace roles that can own work. auditor and viewer are read-only by design, so a control
+// defaulting to them would have an owner who cannot act on it.
+export const OWNER_ROLES = ['owner', 'admin', 'compliance_lead', 'engineer'] as const;
+export type OwnerRole = (typeof OWNER_ROLES)[number];
+
+// The four honest labels a trust center may publish. Optional: the built-in catalog does not
+// claim anything on a workspace's behalf.
+export const TRUST_LABELS = ['implemented', 'in_progress', 'planned', 'supported_by_contract'] as const;
+export type TrustLabel = (typeof TRUST_LABELS)[number];
+
+const nonBlank = z.string().trim().min(1);
+
+/** Rejects repeated entries in a list of ids, naming the repeated value. */
+function uniqueStrings(ids: readonly string[], ctx: z.RefinementCtx, what: string): void {
+  const seen = new Set<string>();
+  ids.forEach((id, index) => {
+    if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [index], message: `duplicate ${what} "${id}"` });
+    seen.add(id);
+  });
+}
+
+export const controlSchema = z
+  .strictObject({
+    id: z.string().regex(CONTROL_ID_PATTERN, 'control ids look like ctl-<kebab-name>'),
+    title: nonBlank,
+    description: nonBlank,
+    category: z.enum(CONTROL_CATEGORIES),
+    automation: z.enum(CONTROL_AUTOMATIONS),
+    checkIds: z
+      .array(z.string().regex(CHECK_ID_PATTERN, 'check ids look like <connector>.<kebab-name>'))
+      .superRefine((ids, ctx) => uniqueStrings(ids, ctx, 'check id')),
+    defaultOwnerRole: z.enum(OWNER_ROLES),
+    trustLabel: z.enum(TRUST_LABELS).optional(),
+  })
+  .superRefine((control, ctx) => {
+    // automation must agree with the checks, or scoring would misreport: an "automated" control
+    // without checks could never be monitored, a "manual" one with checks would be scored from
+    // checks alone while its manual part is ignored (that is what "hybrid" says explicitly).
+    if (control.automation !== 'manual' && control.checkIds.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['checkIds'], message: `${control.automation} controls need at least one check` });
+    }
+    if (control.automation === 'manual' && control.checkIds.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['checkIds'], message: 'manual controls have no checks (use "hybrid" for checks plus manual evidence)' });
+    }
+  });
+export type Control = z.infer<typeof controlSchema>;
+
+export const requirementSchema = z.strictObject({
+  /** The framework's own id, verbatim (`CC6.1`, `A.5.15`, `1.3`, `PR.AA-01`). */
+  id: nonBlank,
+  /** Short, in our own words: framework texts are often copyrighted. */
+  title: nonBlank,
+  description: nonBlank.optional(),
+  // The crosswalk lives here: requirement → controls. At least one, so a requirement is never
+  // "covered" by nothing; gaps are found by the conformance test, not hidden in data.
+  controlIds: z
+    .array(z.string().regex(CONTROL_ID_PATTERN, 'control ids look like ctl-<kebab-name>'))
+    .min(1, 'a requirement maps to at least one control')
+    .superRefine((ids, ctx) => uniqueStrings(ids, ctx, 'control id')),
+});
+export type Requirement = z.infer<typeof requirementSchema>;
+
+export const frameworkSectionSchema = z.strictObject({
+  id: nonBlank,
+  title: nonBlank,
+  requirements: z.array(requirementSchema).min(1, 'a section has at least one requirement'),
+});
+export type FrameworkSection = z.infer<typeof frameworkSectionSchema>;
+
+export const frameworkSchema = z
+  .strictObject({
+    id: z.string().regex(FRAMEWORK_ID_PATTERN, 'framework ids are lower-case kebab (dots allowed for versions)'),
+    name: nonBlank,
+    version: nonBlank,
+    publisher: nonBlank,
+    sections: z.array(frameworkSectionSchema).min(1, 'a framework has at least one section'),
+  })
+  .superRefine((framework, ctx) => {
+    // Requirement ids are unique across the whole framework (not just a section): the API and
+    // status history address a requirement by (framework id, requirement id).
+    const sectionIds = new Set<string>();
+    const requirementIds = new Set<string>();
+    framework.sections.forEach((section, s) => {
+      if (sectionIds.has(section.id)) {
+        ctx.addIssue({ code: 'custom', path: ['sections', s, 'id'], message: `duplicate section id "${section.id}"` });
+      }
+      sectionIds.add(section.id);
+      section.requirements.forEach((requirement, r) => {
+        if (requirementIds.has(requirement.id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sections', s, 'requirements', r, 'id'],
+            message: `duplicate requirement id "${requirement.id}"`,
+          });
+        }
+        requirementIds.add(requirement.id);
+      });
+    });
+  });
+export type Framework = z.infer<typeof frameworkSchema>;
+
+/**
+ * The whole catalog: controls plus frameworks, with the cross-references between them checked.
+ * Whether every control is mapped somewhere is a quality bar of the built-in data (see the
+ * conformance test), not a validity rule: a workspace may add a control before mapping it.
+ */
+export const catalogSchema = z
+  .strictObject({
+    controls: z.array(controlSchema),
+    frameworks: z.array(frameworkSchema),
+  })
+  .superRefine((catalog, ctx) => {
+    const controlIds = new Set<string>();
+    catalog.controls.forEach((control, c) => {
+      if (controlIds.has(control.id)) {
+        ctx.addIssue({ code: 'custom', path: ['controls', c, 'id'], message: `duplicate control id "${control.id}"` });
+      }
+      controlIds.add(control.id);
+    });
+    const frameworkIds = new Set<string>();
+    catalog.frameworks.forEach((framework, f) => {
+      if (frameworkIds.has(framework.id)) {
+        ctx.addIssue({ code: 'custom', path: ['frameworks', f, 'id'], message: `duplicate framework id "${framework.id}"` });
+      }
+      frameworkIds.add(framework.id);
+      framework.sections.forEach((section, s) =>
+        section.requirements.forEach((requirement, r) =>
+          requirement.controlIds.forEach((controlId, i) => {
+            if (!controlIds.has(controlId)) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['frameworks', f, 'sections', s, 'requirements', r, 'controlIds', i],
+                message: `unknown control id "${controlId}"`,
+              });
+            }
+          }),
+        ),
+      );
+    });
+  });
+export type CatalogData = z.infer<typeof catalogSchema>;

@@ -1,0 +1,3 @@
+export * from './framework.schema';
+export * from './catalog';
+export * from './scoring';

@@ -1,0 +1,80 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../apps/server/src/testing/test-server';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CONSOLE_DIR = join(__dirname, '../../dashboards/console/dist');
+const SHOTS = join(__dirname, '../../test-results');
+
+describe('demo journey in headless Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(join(CONSOLE_DIR, 'index.html'))) throw new Error('console is not built: run `npx vite build dashboards/console`');
+    server = await startTestServer({ ASTROLABE_DEMO: '1', ASTROLABE_CONSOLE_DIR: CONSOLE_DIR });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(20_000);
+    mkdirSync(SHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** The demo queues a first run at start-up; wait for it so the console has findings to show. */
+  async function firstRunFinished(): Promise<void> {
+    const ws = (await server.api<{ items: { id: string }[] }>('GET', '/api/v1/workspaces')).body.items[0]!;
+    await expect
+      .poll(async () => (await server.api<{ items: { lastRun: { state: string } | null }[] }>('GET', `/api/v1/workspaces/${ws.id}/connections`)).body.items[0]?.lastRun?.state, { timeout: 60_000, interval: 250 })
+      .toMatch(/succeeded|partial/);
+  }
+
+  it('opens the demo, finds a failing check, opens a resource, reads remediation, runs now', async () => {
+    await firstRunFinished();
+    await page.goto(server.url);
+    await page.getByTestId('overview-page').waitFor();
+    // The start-up run lands within seconds; the overview then shows readiness per framework.
+    await page.getByTestId('readiness-soc2-tsc-2017').waitFor({ timeout: 30_000 });
+    await expect.poll(async () => page.getByTestId('readiness-soc2-tsc-2017').getByTestId('readiness-percent').textContent(), { timeout: 30_000 }).toMatch(/\d/);
+    await page.screenshot({ path: join(SHOTS, 'overview.png') });
+
+    await page.getByRole('link', { name: 'Checks' }).first().click();
+    const row = page.getByTestId('check-row-aws-iam.console-user-mfa');
+    await row.waitFor();
+    await expect.poll(async () => row.getAttribute('data-outcome'), { timeout: 30_000 }).toBe('failing');
+    await row.click();
+
+    await page.getByTestId('check-detail-page').waitFor();
+    const finding = page.getByTestId('finding-row').first();
+    await finding.waitFor();
+    expect(await finding.textContent()).toMatch(/arn:aws:iam::\d{12}:user\//);
+    await finding.getByTestId('finding-open').click();
+    const details = page.getByTestId('finding-details').first();
+    await details.waitFor();
+    expect(await details.getByTestId('finding-reason').textContent()).toMatch(/MFA/);
+    const remediation = page.getByTestId('remediation').first();
+    await remediation.waitFor();
+    expect(await remediation.textContent()).toMatch(/aws iam/);
+    await page.screenshot({ path: join(SHOTS, 'check-detail.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Connections' }).first().click();
+    await page.getByTestId('connections-table').waitFor();
+    await page.locator('[data-testid^="connection-row-"]').first().click();
+    await page.getByTestId('connection-detail-page').waitFor();
+    const before = await page.getByTestId('run-history-row').count();
+    await page.getByTestId('run-now').click();
+    // The new run appears, shows live progress, and ends in a terminal state without a reload.
+    await expect.poll(async () => page.getByTestId('run-history-row').count(), { timeout: 20_000 }).toBe(before + 1);
+    await expect.poll(async () => (await page.getByTestId('run-state').textContent()) ?? '', { timeout: 60_000, interval: 250 }).toMatch(/succeeded|partial/i);
+    await page.screenshot({ path: join(SHOTS, 'connection-run.png'), fullPage: true });
+  });
+});
