@@ -3,7 +3,7 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '.astrolabe/**', '.nx/**', '**/*.mjs', '**/*.js'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '.astrolabe/**', '.nx/**', '**/*.mjs', '**/*.js', '**/*.cjs'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
@@ -39,6 +39,23 @@ export default [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:lib', 'type:registry', 'type:frameworks', 'type:testkit', 'type:emulator'] },
             { sourceTag: 'type:dashboard', onlyDependOnLibsWithTags: ['type:core', 'type:lib'] },
             { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests may drive code with the evidence runner and the emulators; production code may not.
+    files: ['**/*.spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          depConstraints: [
+            { sourceTag: 'type:checks', onlyDependOnLibsWithTags: ['type:core'] },
+            { sourceTag: 'type:connector', onlyDependOnLibsWithTags: ['type:core', 'type:lib', 'type:emulator'] },
+            { sourceTag: '*', onlyDependOnLibsWithTags: ['*'] },
           ],
         },
       ],

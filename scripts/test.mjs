@@ -21,6 +21,7 @@ step('project graph', 'npx', ['nx', 'show', 'projects']);
 step('lint (module boundaries + style)', 'npx', ['eslint', '--max-warnings=0', '.']);
 step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('typecheck console', 'npx', ['tsc', '-p', 'dashboards/console/tsconfig.json', '--noEmit']);
+step('typecheck console build config', 'npx', ['tsc', '-p', 'dashboards/console/tsconfig.node.json', '--noEmit']);
 step('unit, connector and medium tests', 'npx', ['vitest', 'run']);
 step('build console', 'npx', ['vite', 'build', 'dashboards/console', '--logLevel', 'warn']);
 ensureChromium();

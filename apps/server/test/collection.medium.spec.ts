@@ -12,10 +12,11 @@ describe('collection → evidence → findings → scores over HTTP, on real Pos
   let ws: Workspace;
   let connection: Connection;
   let db: Client;
+  const logLines: string[] = [];
 
   beforeAll(async () => {
     emulator = await startIamEmulator({ scenario: loadDemoScenario() });
-    server = await startTestServer();
+    server = await startTestServer({ LOG_LEVEL: 'debug' }, {}, { logSink: (line) => logLines.push(line) });
     db = new Client({ connectionString: server.db.url });
     await db.connect();
     ws = (await server.api<Workspace>('POST', '/api/v1/workspaces', { slug: 'acme', name: 'Acme' })).body;
@@ -174,5 +175,11 @@ describe('collection → evidence → findings → scores over HTTP, on real Pos
     } finally {
       await db.query('DROP TRIGGER boom ON control_status_day; DROP FUNCTION boom()');
     }
+  });
+
+  it('never writes a secret to a log line (debug level, through failures and retries)', () => {
+    expect(logLines.length).toBeGreaterThan(10);
+    expect(logLines.some((l) => l.includes('run committed'))).toBe(true);
+    for (const line of logLines) expect(line).not.toContain(SECRET.secretAccessKey);
   });
 });

@@ -14,9 +14,7 @@ import {
   virtualMfaDeviceSchema,
   type ConnectorLogger,
 } from '@astrolabe/core';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- specs drive the connector through the real runner against the emulator; the connector itself imports core only
 import { generateScenario, loadDemoScenario, startIamEmulator, type IamEmulator, type IamEmulatorOptions, type Scenario } from '@astrolabe/emulator-aws-iam';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- specs drive the connector through the real runner against the emulator; the connector itself imports core only
 import { runCollection, type CollectionResult } from '@astrolabe/evidence';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';

@@ -1,4 +1,3 @@
-// eslint-disable-next-line @nx/enforce-module-boundaries -- specs drive the connector through the real runner against the emulator; the connector itself imports core only
 import { loadDemoScenario, startIamEmulator, type IamEmulator } from '@astrolabe/emulator-aws-iam';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { awsIamConnector } from './index';

@@ -5,11 +5,11 @@ import { z } from 'zod';
 
 export const idParam = z.string().uuid();
 export const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lowercase letters, digits and dashes, 2–63 characters');
-/** Five-field cron (minute hour day month weekday). Validated again by the scheduler adapter. */
-export const cronSchema = z
-  .string()
-  .trim()
-  .regex(/^(\S+\s+){4}\S+$/, 'a five-field cron expression such as "*/15 * * * *"');
+/**
+ * Cron expression (minute hour day month weekday). Only its shape is checked here; the server
+ * validates the expression itself together with the connector config, so one 400 names every bad field.
+ */
+export const cronSchema = z.string().trim().min(1).max(100).describe('five-field cron expression, e.g. "*/15 * * * *"');
 
 export const problemSchema = z.object({
   type: z.string(),

@@ -26,7 +26,12 @@ export async function newTestDatabase(): Promise<TestDatabase> {
 }
 
 /** The real server (HTTP, queue, scheduler, worker) on its own cloned database and a random port. */
-export async function startTestServer(env: Record<string, string> = {}, overrides: ServerOverrides = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Receives every log line (JSON) the server writes. */
+  logSink?: (line: string) => void;
+}
+
+export async function startTestServer(env: Record<string, string> = {}, overrides: ServerOverrides = {}, options: TestServerOptions = {}): Promise<TestServer> {
   const db = await newTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'astrolabe-server-'));
   const config = loadConfig({
@@ -38,7 +43,9 @@ export async function startTestServer(env: Record<string, string> = {}, override
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...env,
   });
-  const server = await startServer(config, createLogger(config.logLevel), { retry: { retryLimit: 1, retryDelay: 1, retryBackoff: false }, ...overrides });
+  const sink = options.logSink;
+  const logger = sink ? createLogger(config.logLevel, { write: (line: string) => sink(line) }) : createLogger(config.logLevel);
+  const server = await startServer(config, logger, { retry: { retryLimit: 1, retryDelay: 1, retryBackoff: false }, ...overrides });
   const api = async <T>(method: string, path: string, body?: unknown) => {
     const res = await fetch(`${server.url}${path}`, {
       method,

@@ -69,7 +69,11 @@ export function ConnectionForm({ workspaceId, connector, onCreated }: Props) {
             Name<span className="required"> *</span>
           </label>
           <input id="field-name" data-testid="field-name" className="input" value={name} onChange={(e) => setName(e.target.value)} required aria-invalid={fieldErrors['name'] ? true : undefined} />
-          {fieldErrors['name'] && <p className="field-error">{fieldErrors['name']}</p>}
+          {fieldErrors['name'] && (
+            <p className="field-error" data-testid="field-name-error">
+              {fieldErrors['name']}
+            </p>
+          )}
         </div>
         <div className={`field ${fieldErrors['schedule'] ? 'field-invalid' : ''}`}>
           <label htmlFor="field-schedule">Schedule</label>

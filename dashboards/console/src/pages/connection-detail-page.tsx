@@ -67,7 +67,7 @@ function ConnectionBody({ connection, connector, onChanged }: { connection: Conn
         title={connection.name}
         meta={
           <>
-            <HealthPill health={connection.health} testId="connection-health" />
+            <HealthPill health={connection.health} testId="connection-health-state" />
             <span className="mono muted">{connection.connectorId}</span>
             {connection.scope && <span className="mono muted">{connection.scope.id}</span>}
           </>

@@ -129,19 +129,19 @@ export function ControlsPage() {
               <table className="table table-fixed" data-testid="controls-table">
                 <thead>
                   <tr>
-                    <th style={{ width: 140 }}>Status</th>
+                    <th style={{ width: 132 }}>Status</th>
                     <th>Control</th>
-                    <th style={{ width: 220 }}>Checks</th>
-                    <th className="numeric" style={{ width: 76 }}>
+                    <th style={{ width: 210 }}>Checks</th>
+                    <th className="numeric" style={{ width: 72 }}>
                       Failing
                     </th>
                     <th className="numeric" style={{ width: 84 }}>
                       Unknown
                     </th>
-                    <th className="numeric" style={{ width: 76 }}>
+                    <th className="numeric" style={{ width: 74 }}>
                       Passing
                     </th>
-                    <th style={{ width: 104 }}>Since</th>
+                    <th style={{ width: 124 }}>Since</th>
                   </tr>
                 </thead>
                 <tbody>

@@ -1,0 +1,33 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Workspace } from '@astrolabe/api-contract';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config/app-config';
+import { createLogger } from '../src/logging/logger';
+import { startServer } from '../src/server';
+
+describe('without DATABASE_URL', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'astrolabe-embedded-'));
+  chmodSync(dir, 0o755);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs an embedded PostgreSQL in the data dir, and data survives a restart', async () => {
+    const env = { PORT: '0', HOST: '127.0.0.1', ASTROLABE_DATA_DIR: dir, LOG_LEVEL: 'silent', ASTROLABE_MASTER_KEY: randomBytes(32).toString('base64') };
+    const config = loadConfig(env);
+    expect(config.databaseUrl).toBeUndefined();
+    const first = await startServer(config, createLogger('silent'));
+    const created = await fetch(`${first.url}/api/v1/workspaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ slug: 'persist', name: 'Persist' }) });
+    expect(created.status).toBe(201);
+    await first.close();
+
+    const second = await startServer(loadConfig(env), createLogger('silent'));
+    try {
+      const list = (await (await fetch(`${second.url}/api/v1/workspaces`)).json()) as { items: Workspace[] };
+      expect(list.items.map((w) => w.slug)).toContain('persist');
+    } finally {
+      await second.close();
+    }
+  });
+});
