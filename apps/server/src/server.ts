@@ -20,6 +20,7 @@ import { loadMasterKey, SecretBox } from './platform/secret-box.adapter';
 import { JobQueue } from './queue/job-queue.adapter';
 import { RunWorker } from './runs/run-worker.service';
 import { SchedulerAdapter } from './scheduler/scheduler.adapter';
+import { ScoringService } from './scoring/scoring.service';
 import { WorkspacesService } from './workspaces/workspaces.service';
 
 export interface RunningServer {
@@ -77,6 +78,11 @@ export async function startServer(config: AppConfig, logger: Logger, overrides: 
   const schedules = app.get(ConnectionScheduleService);
   await schedules.syncAll();
   if (config.roles.has('scheduler')) timers.push(setInterval(() => void schedules.syncAll().catch((err) => logger.error({ err }, 'schedule resync failed')), RESYNC_MS));
+  if (config.roles.has('scheduler')) {
+    const scoring = app.get(ScoringService);
+    const clock = app.get(Clock);
+    app.get(SchedulerAdapter).upsert('scoring:hourly', '7 * * * *', () => scoring.recomputeAll(clock.now()).catch((err) => logger.error({ err }, 're-scoring failed')));
+  }
   const worker = app.get(RunWorker);
   await worker.start();
   if (config.roles.has('worker')) timers.push(setInterval(() => void worker.reap().catch(() => undefined), RESYNC_MS));

@@ -1,5 +1,6 @@
 import type { Problem, Workspace } from '@astrolabe/api-contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../src/http/openapi';
 import { startTestServer, type TestServer } from '../src/testing/test-server';
 
 describe('API edge: bad input → 400 naming the field, unknown ids → 404, never 500', () => {
@@ -83,6 +84,16 @@ describe('API edge: bad input → 400 naming the field, unknown ids → 404, nev
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toBe('3.1.0');
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/workspaces/{workspaceId}/findings', '/api/v1/workspaces/{workspaceId}/connections/{connectionId}/runs']));
+  });
+
+  it('implements every documented route (the OpenAPI document cannot drift from the server)', async () => {
+    const ids: Record<string, string> = { workspaceId: ws.id, connectionId: '00000000-0000-4000-8000-000000000000', runId: '00000000-0000-4000-8000-000000000000', checkId: 'aws-iam.console-user-mfa', controlId: 'x', frameworkId: 'x', hash: 'a'.repeat(64) };
+    for (const route of ROUTES) {
+      const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? 'x');
+      const res = await server.api<Problem>(route.method.toUpperCase(), path, route.method === 'get' ? undefined : {});
+      expect(res.status, `${route.method} ${route.path}`).toBeLessThan(500);
+      expect(res.body.detail ?? '', `${route.method} ${route.path}`).not.toMatch(/^No route/);
+    }
   });
 
   it('has a health endpoint', async () => {

@@ -60,7 +60,8 @@ export class CatalogViewsService {
   async control(workspaceId: string, controlId: string) {
     const c = await this.controls.get(workspaceId, controlId);
     if (!c) throw notFound('control', controlId);
-    const history = await this.controls.history(workspaceId, controlId, 90);
+    const since = new Date(this.clock.now().getTime() - 90 * 86_400_000).toISOString().slice(0, 10);
+    const history = await this.controls.history(workspaceId, controlId, since);
     return { ...toControlView(c), history: history.map((h) => ({ day: String(h.day), status: h.status })) };
   }
 

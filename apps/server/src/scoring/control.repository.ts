@@ -71,12 +71,12 @@ export class ControlRepository {
     );
   }
 
-  history(workspaceId: string, controlId: string, days: number): Promise<ControlStatusDayEntity[]> {
+  history(workspaceId: string, controlId: string, sinceDay: string): Promise<ControlStatusDayEntity[]> {
     return this.ds
       .getRepository(ControlStatusDayEntity)
       .createQueryBuilder('d')
       .where('d.workspace_id = :workspaceId AND d.control_id = :controlId', { workspaceId, controlId })
-      .andWhere(`d.day >= (now() AT TIME ZONE 'UTC')::date - :days::int`, { days })
+      .andWhere('d.day >= :sinceDay::date', { sinceDay })
       .orderBy('d.day', 'ASC')
       .getMany();
   }

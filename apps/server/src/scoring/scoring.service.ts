@@ -1,7 +1,7 @@
 import type { FindingStatus } from '@astrolabe/core';
 import { controlStatus } from '@astrolabe/frameworks';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { StoredFindingCounts } from '../database/entities';
 import { FindingRepository } from '../findings/finding.repository';
 import { ControlRepository } from './control.repository';
@@ -12,9 +12,19 @@ const ZERO: StoredFindingCounts = { pass: 0, fail: 0, unknown: 0, not_applicable
 @Injectable()
 export class ScoringService {
   constructor(
+    private readonly ds: DataSource,
     private readonly findings: FindingRepository,
     private readonly controls: ControlRepository,
   ) {}
+
+  /**
+   * Re-scores every workspace without a new run: evidence ages past its freshness window
+   * (turning verdicts unknown) and the daily history needs a row even on days nothing ran.
+   */
+  async recomputeAll(now: Date): Promise<void> {
+    const workspaces: { id: string }[] = await this.ds.query('SELECT id FROM workspace');
+    for (const w of workspaces) await this.ds.transaction((manager) => this.recompute(manager, w.id, now));
+  }
 
   async recompute(manager: EntityManager, workspaceId: string, now: Date): Promise<void> {
     const byCheck = await this.findings.countsByCheck(manager, workspaceId, now);
