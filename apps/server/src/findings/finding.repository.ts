@@ -113,6 +113,7 @@ export class FindingRepository {
 
     const absent = existing.filter((r) => !incoming.has(`${r.check_id}\u0000${r.resource_id}`));
     const toDelete: string[] = [];
+    const toUnknown: { id: string; reason: string }[] = [];
     for (const row of absent) {
       const unavailable = input.unavailableChecks.get(row.check_id);
       if (unavailable === undefined) {
@@ -121,11 +122,14 @@ export class FindingRepository {
         continue;
       }
       if (row.status !== 'unknown') changes.push({ checkId: row.check_id, resourceId: row.resource_id, from: row.status, to: 'unknown', reason: unavailable });
+      toUnknown.push({ id: row.id, reason: unavailable });
+    }
+    if (toUnknown.length > 0) {
       await manager.query(
-        `UPDATE finding SET status = 'unknown', reason = $2, last_run_id = $3,
-           status_since = CASE WHEN status <> 'unknown' THEN $4 ELSE status_since END
-         WHERE id = $1`,
-        [row.id, unavailable, runId, now],
+        `UPDATE finding f SET status = 'unknown', reason = t.reason, last_run_id = $1,
+           status_since = CASE WHEN f.status <> 'unknown' THEN $2 ELSE f.status_since END
+         FROM unnest($3::bigint[], $4::text[]) AS t(id, reason) WHERE f.id = t.id`,
+        [runId, now, toUnknown.map((u) => u.id), toUnknown.map((u) => u.reason)],
       );
     }
     if (toDelete.length > 0) await manager.query('DELETE FROM finding WHERE id = ANY($1::bigint[])', [toDelete]);

@@ -52,7 +52,9 @@ export class RunExecutor {
     await this.runs.markRunning(runId, job.retryCount + 1, this.clock.now());
     log.info('collection started');
 
+    const t0 = performance.now();
     const result = await this.collect(connection, runId, log);
+    const collectMs = Math.round(performance.now() - t0);
     const lastAttempt = job.retryCount >= job.retryLimit;
     if (result.state === 'failed' && !lastAttempt) {
       // Whole-run failures are often transient (network, throttling storm): let the queue retry with backoff.
@@ -61,6 +63,7 @@ export class RunExecutor {
       log.warn({ error: result.error?.code }, 'collection failed; will retry');
       throw new RetryableRunError(message);
     }
+    const t1 = performance.now();
     try {
       await this.commit(connection, runId, result);
     } catch (err) {
@@ -68,7 +71,7 @@ export class RunExecutor {
       await this.runs.markFailed(runId, `the run could not be stored and was rolled back: ${err instanceof Error ? err.message : String(err)}`, this.clock.now());
       throw err;
     }
-    log.info({ state: result.state, items: result.items.length }, 'run committed');
+    log.info({ state: result.state, items: result.items.length, collectMs, commitMs: Math.round(performance.now() - t1) }, 'run committed');
   }
 
   private async collect(connection: ConnectionEntity, runId: string, log: Logger): Promise<CollectionResult> {
@@ -128,8 +131,9 @@ export class RunExecutor {
       await this.evidence.saveSnapshot(manager, connection.workspaceId, runId, result.items, now);
       await this.findings.applySnapshot(manager, { workspaceId: connection.workspaceId, connectionId: connection.id, runId, now, findings, unavailableChecks });
       if (result.scope) await manager.query('UPDATE connection SET scope = $2 WHERE id = $1', [connection.id, JSON.stringify(result.scope)]);
-      await this.runs.finish(manager, runId, { state: result.state, finishedAt: now, kinds: result.outcomes, error: errorText, findingCounts: counts });
       await this.scoring.recompute(manager, connection.workspaceId, now);
+      // finishedAt is read after the writes so run duration includes storing, not just collecting.
+      await this.runs.finish(manager, runId, { state: result.state, finishedAt: this.clock.now(), kinds: result.outcomes, error: errorText, findingCounts: counts });
     });
   }
 }
