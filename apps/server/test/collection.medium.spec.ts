@@ -51,6 +51,22 @@ describe('collection → evidence → findings → scores over HTTP, on real Pos
     expect(stored.rows[0].secret_sealed).not.toContain(SECRET.secretAccessKey);
   });
 
+  it('validates a connection: credentials work and the account is identified; a missing permission is named', async () => {
+    type Validation = { ok: boolean; scope?: { id: string }; steps: { ok: boolean; missingPermission?: string }[] };
+    const ok = await server.api<Validation>('POST', `/api/v1/workspaces/${ws.id}/connections/${connection.id}/validate`);
+    expect(ok.status).toBe(200);
+    expect(ok.body.ok).toBe(true);
+    expect(ok.body.scope?.id).toMatch(/^arn:aws:iam::\d{12}:root$/);
+    emulator.setFaults({ accessDenied: ['GetAccountAuthorizationDetails'] });
+    try {
+      const denied = await server.api<Validation>('POST', `/api/v1/workspaces/${ws.id}/connections/${connection.id}/validate`);
+      expect(denied.body.ok).toBe(false);
+      expect(denied.body.steps.filter((s) => !s.ok).map((s) => s.missingPermission)).toContain('iam:GetAccountAuthorizationDetails');
+    } finally {
+      emulator.setFaults({ accessDenied: [] });
+    }
+  });
+
   it('runs now: collects every kind, stores evidence and findings, scores controls', async () => {
     const run = await runNow();
     expect(run.state).toBe('succeeded');

@@ -103,6 +103,9 @@ export const validationResultSchema = z.object({
   steps: z.array(z.object({ name: z.string(), ok: z.boolean(), message: z.string(), missingPermission: z.string().optional() })),
 });
 
+export type ValidationResultView = z.infer<typeof validationResultSchema>;
+export type ValidationStepView = ValidationResultView['steps'][number];
+
 export const findingSchema = z.object({
   id: z.string(),
   checkId: z.string(),

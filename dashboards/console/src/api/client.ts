@@ -8,6 +8,7 @@ import type {
   Overview,
   Problem,
   Run,
+  ValidationResultView as ValidationResult,
   Workspace,
 } from '@astrolabe/api-contract';
 
@@ -30,18 +31,8 @@ export interface PageResponse<T> extends ListResponse<T> {
   nextCursor: string | null;
 }
 
-export interface ValidationStep {
-  name: string;
-  ok: boolean;
-  message: string;
-  missingPermission?: string;
-}
-
-export interface ValidationResult {
-  ok: boolean;
-  scope?: { id: string; type: string; name: string };
-  steps: ValidationStep[];
-}
+export type { ValidationResult };
+export type { ValidationStepView as ValidationStep } from '@astrolabe/api-contract';
 
 export interface EvidenceView {
   hash: string;

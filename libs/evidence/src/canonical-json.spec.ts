@@ -1,0 +1,221 @@
+import { assert as fcAssert, integer, jsonValue, pre, property } from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, evidenceHash, sha256Hex } from './canonical-json';
+
+/** Small deterministic PRNG so a shuffle is reproducible from fast-check's seed. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Same value, keys inserted in a shuffled order at every depth (own data properties only). */
+function shuffleKeys(value: unknown, random: () => number): unknown {
+  if (Array.isArray(value)) return value.map((v) => shuffleKeys(v, random));
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value);
+  for (let i = entries.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [entries[i], entries[j]] = [entries[j] as [string, unknown], entries[i] as [string, unknown]];
+  }
+  return Object.fromEntries(entries.map(([k, v]) => [k, shuffleKeys(v, random)]));
+}
+
+const json = jsonValue({ stringUnit: 'binary', maxDepth: 4 });
+
+const fromBits = (hex: string): number => Buffer.from(hex, 'hex').readDoubleBE(0);
+
+describe('canonicalJson properties', () => {
+  it('does not depend on object key order', () => {
+    fcAssert(
+      property(json, integer(), (value, seed) => {
+        expect(canonicalJson(shuffleKeys(value, mulberry32(seed)))).toBe(canonicalJson(value));
+      }),
+    );
+  });
+
+  it('parses back to the value JSON.stringify would give', () => {
+    fcAssert(
+      property(json, (value) => {
+        expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+    );
+  });
+
+  it('is a fixed point: canonicalizing canonical JSON changes nothing', () => {
+    fcAssert(
+      property(json, (value) => {
+        const once = canonicalJson(value);
+        expect(canonicalJson(JSON.parse(once))).toBe(once);
+      }),
+    );
+  });
+
+  it('gives equal hashes for equal values regardless of key order', () => {
+    fcAssert(
+      property(json, integer(), (value, seed) => {
+        expect(evidenceHash(shuffleKeys(value, mulberry32(seed)))).toBe(evidenceHash(structuredClone(value)));
+      }),
+    );
+  });
+
+  it('gives different hashes for different JSON values', () => {
+    fcAssert(
+      property(json, json, (a, b) => {
+        pre(canonicalJson(a) !== canonicalJson(b));
+        expect(evidenceHash(a)).not.toBe(evidenceHash(b));
+      }),
+    );
+  });
+
+  it('hashes to 64 lowercase hex characters', () => {
+    fcAssert(
+      property(json, (value) => {
+        expect(evidenceHash(value)).toMatch(/^[0-9a-f]{64}$/);
+      }),
+    );
+  });
+});
+
+describe('canonicalJson (RFC 8785)', () => {
+  it('sorts keys and removes whitespace', () => {
+    expect(canonicalJson(JSON.parse('{ "b": 1, "a": [1, "x", null] }'))).toBe('{"a":[1,"x",null],"b":1}');
+  });
+
+  it('gives the same text for objects built in different orders', () => {
+    const a = { z: { y: 1, x: 2 }, a: [{ d: true, c: false }] };
+    const b = { a: [{ c: false, d: true }], z: { x: 2, y: 1 } };
+    expect(JSON.stringify(a)).not.toBe(JSON.stringify(b));
+    expect(canonicalJson(a)).toBe(canonicalJson(b));
+  });
+
+  it('sorts property names by UTF-16 code units (RFC 8785 §3.2.3 example)', () => {
+    const input = {
+      '\u20ac': 'Euro Sign',
+      '\r': 'Carriage Return',
+      '\ufb33': 'Hebrew Letter Dalet With Dagesh',
+      '1': 'One',
+      '\ud83d\ude00': 'Emoji: Grinning Face',
+      '\u0080': 'Control',
+      '\u00f6': 'Latin Small Letter O With Diaeresis',
+    };
+    // Parsing would put "1" first whatever the text says, so read the order off the text.
+    const textOrder = [...canonicalJson(input).matchAll(/:"([^"]+)"/g)].map((m) => m[1]);
+    expect(textOrder).toEqual([
+      'Carriage Return',
+      'One',
+      'Control',
+      'Latin Small Letter O With Diaeresis',
+      'Euro Sign',
+      'Emoji: Grinning Face',
+      'Hebrew Letter Dalet With Dagesh',
+    ]);
+  });
+
+  it('matches the RFC 8785 §3.2.2 example for numbers, strings and literals', () => {
+    const input = String.raw`{"numbers":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],"string":"\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"\/","literals":[null,true,false]}`;
+    const expected = String.raw`{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\u000f\nA'B\"\\\\\"/"}`;
+    expect(canonicalJson(JSON.parse(input))).toBe(expected);
+  });
+
+  it.each([
+    [1e21, '1e+21'],
+    [0.1 + 0.2, '0.30000000000000004'],
+    [-0, '0'],
+    [1e20, '100000000000000000000'],
+    [1e-7, '1e-7'],
+    [4.5, '4.5'],
+  ])('formats the number %s as %s', (value, text) => {
+    expect(canonicalJson(value)).toBe(text);
+  });
+
+  it.each([
+    ['0000000000000001', '5e-324'],
+    ['8000000000000001', '-5e-324'],
+    ['7fefffffffffffff', '1.7976931348623157e+308'],
+    ['4340000000000000', '9007199254740992'],
+    ['4430000000000000', '295147905179352830000'],
+    ['44b52d02c7e14af5', '9.999999999999997e+22'],
+    ['44b52d02c7e14af6', '1e+23'],
+    ['3eb0c6f7a0b5ed8d', '0.000001'],
+    ['3eb0c6f7a0b5ed8c', '9.999999999999997e-7'],
+    ['444b1ae4d6e2ef4f', '999999999999999900000'],
+    ['444b1ae4d6e2ef50', '1e+21'],
+  ])('formats the IEEE-754 double %s as %s (RFC 8785 appendix B)', (bits, text) => {
+    expect(canonicalJson(fromBits(bits))).toBe(text);
+  });
+
+  it('escapes control characters in lowercase hex, short forms where JSON has them', () => {
+    expect(canonicalJson('\u0001\u001f\b\t\n\f\r"\\/')).toBe(String.raw`"\u0001\u001f\b\t\n\f\r\"\\/"`);
+  });
+
+  it('emits non-ASCII characters as they are', () => {
+    expect(canonicalJson({ k: 'é€😀\u2028' })).toBe('{"k":"é€😀\u2028"}');
+  });
+
+  it('drops undefined properties and writes undefined array entries as null', () => {
+    expect(canonicalJson({ a: undefined, b: [undefined, 1] })).toBe('{"b":[null,1]}');
+  });
+
+  it('serializes dates through toJSON', () => {
+    expect(canonicalJson({ at: new Date('2025-01-02T03:04:05.000Z') })).toBe('{"at":"2025-01-02T03:04:05.000Z"}');
+  });
+
+  it('throws on undefined', () => {
+    expect(() => canonicalJson(undefined)).toThrow(TypeError);
+    expect(() => canonicalJson(undefined)).toThrow(/no JSON representation/);
+  });
+
+  it('throws on NaN and Infinity anywhere in the value', () => {
+    expect(() => canonicalJson(Number.NaN)).toThrow();
+    expect(() => canonicalJson({ a: [Number.POSITIVE_INFINITY] })).toThrow();
+    expect(() => canonicalJson({ a: Number.NEGATIVE_INFINITY })).toThrow();
+  });
+
+  it('throws on a top-level function or symbol', () => {
+    expect(() => canonicalJson(() => 1)).toThrow(TypeError);
+    expect(() => canonicalJson(Symbol('s'))).toThrow(TypeError);
+  });
+
+  // BUG (reported, not fixed): the `canonicalize` package only handles undefined/symbol members;
+  // a nested function is passed to JSON.stringify, which returns undefined, and the text becomes
+  // `{"a":undefined}` — not JSON. Either throwing or omitting the member would be fine.
+  // `.fails` keeps the suite green; drop it once canonicalJson never returns invalid JSON.
+  it.fails('never returns text that is not JSON (nested function)', () => {
+    let text: string;
+    try {
+      text = canonicalJson({ a: () => 1, b: [() => 2] });
+    } catch {
+      return;
+    }
+    expect(() => JSON.parse(text)).not.toThrow();
+  });
+
+  // BUG (reported, not fixed): RFC 8785 §3.2.2.2 says lone surrogates MUST make a compliant
+  // implementation terminate with an error; JSON.stringify escapes them as \udXXX instead.
+  it.fails('rejects strings with a lone surrogate (RFC 8785 §3.2.2.2)', () => {
+    expect(() => canonicalJson({ name: 'x\ud800' })).toThrow();
+  });
+});
+
+describe('evidenceHash', () => {
+  it('is the sha256 of the canonical JSON', () => {
+    expect(sha256Hex('{"a":1}')).toBe('015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862');
+    expect(evidenceHash({ a: 1 })).toBe('015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862');
+  });
+
+  it('distinguishes values that differ only in type', () => {
+    expect(evidenceHash(1)).not.toBe(evidenceHash('1'));
+    expect(evidenceHash(null)).not.toBe(evidenceHash({}));
+    expect(evidenceHash([])).not.toBe(evidenceHash({}));
+  });
+
+  it('throws on undefined rather than hashing nothing', () => {
+    expect(() => evidenceHash(undefined)).toThrow(TypeError);
+  });
+});
