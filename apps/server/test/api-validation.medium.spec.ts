@@ -33,6 +33,12 @@ describe('API edge: bad input → 400 naming the field, unknown ids → 404, nev
     expect(res.text).not.toMatch(/at .*\.(ts|js):\d+/);
   });
 
+  it('rejects an oversized body with 413, not 500', async () => {
+    const res = await server.api<Problem>('POST', '/api/v1/workspaces', { slug: 'big', name: 'x'.repeat(300_000) });
+    expect(res.status).toBe(413);
+    expect(res.body.title).toMatch(/too large/i);
+  });
+
   it('names connection fields: unknown connector, bad config, bad schedule', async () => {
     const unknown = await server.api<Problem>('POST', `/api/v1/workspaces/${ws.id}/connections`, { connectorId: 'nope', name: 'x' });
     expect(unknown.status).toBe(400);

@@ -19,23 +19,17 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof ProblemException) {
       problem = exception.problem;
     } else if (exception instanceof HttpException) {
+      // Includes body-parser failures (malformed JSON → 400, too large → 413) and unknown routes.
       const status = exception.getStatus();
       const body = exception.getResponse();
       const detail = typeof body === 'object' && body && 'message' in body ? String((body as { message: unknown }).message) : exception.message;
       problem = { type: 'about:blank', title: httpTitle(status), status, detail: status === 404 ? `No route ${req.method} ${req.path}` : detail };
-      // Body-parser failures (malformed JSON, too large) arrive as HttpExceptions with 400/413.
-    } else if (isBodyParserError(exception)) {
-      problem = { type: 'https://astrolabe.dev/problems/validation', title: 'The request body is not valid JSON', status: exception.status, errors: [{ field: '(body)', message: exception.message }] };
     } else {
       this.logger.error({ err: exception, method: req.method, path: req.path }, 'unhandled error');
       problem = { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred; it has been logged.' };
     }
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
-}
-
-function isBodyParserError(e: unknown): e is { status: number; message: string; type: string } {
-  return typeof e === 'object' && e !== null && 'type' in e && 'status' in e && typeof (e as { status: unknown }).status === 'number' && (e as { status: number }).status < 500;
 }
 
 function httpTitle(status: number): string {
