@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { accountIdFromArn, accountRootArn, type CollectContext, type ConnectorError } from '@astrolabe/core';
 import { createIamClient } from './iam-client';
 import { classifyIamError, redactor } from './iam-errors';
@@ -19,22 +20,6 @@ export const COLLECT_STEPS: readonly CollectStep[] = [
   serverCertificatesStep,
   supportAccessStep,
 ];
-
-function abortableSleep(signal: AbortSignal): (ms: number) => Promise<void> {
-  return (ms) =>
-    new Promise((resolve, reject) => {
-      if (signal.aborted) return reject(signal.reason);
-      const onAbort = (): void => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      };
-      const timer = setTimeout(() => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
-}
 
 /**
  * Collects every aws-iam evidence kind with account-level calls only. A failing call fails the
@@ -58,7 +43,7 @@ export async function collectAwsIam(ctx: CollectContext<AwsIamConfig, AwsIamSecr
   const io: StepIo = {
     client,
     signal: stop.signal,
-    sleep: abortableSleep(stop.signal),
+    sleep: (ms) => sleep(ms, undefined, { signal: stop.signal }),
     noteArn: (arn) => {
       if (account.id) return;
       account.id = accountIdFromArn(arn);

@@ -6,7 +6,8 @@ export type ServerRole = (typeof ROLES)[number];
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  // Loopback by default: until accounts and roles exist (issue 6) the API must not face a network.
+  HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
   ASTROLABE_DATA_DIR: z.string().default('.astrolabe'),
   ASTROLABE_ROLES: z

@@ -1,0 +1,130 @@
+import { isAbsolute, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('uses the documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('0.0.0.0');
+    expect([...config.roles].sort()).toEqual(['api', 'scheduler', 'worker']);
+    expect(config.demo).toBe(false);
+    expect(config.demoSchedule).toBe('*/5 * * * *');
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.masterKey).toBeUndefined();
+    expect(config.logLevel).toBe('info');
+    expect(isAbsolute(config.dataDir)).toBe(true);
+    expect(config.dataDir.endsWith('.astrolabe')).toBe(true);
+    expect(config.consoleDir.endsWith(join('dashboards', 'console', 'dist'))).toBe(true);
+  });
+
+  it('ignores unrelated variables', () => {
+    expect(loadConfig({ PATH: '/usr/bin', HOME: '/root', SOMETHING_ELSE: 'x' }).port).toBe(3000);
+  });
+
+  it('runs only the worker role when ASTROLABE_ROLES=worker', () => {
+    const { roles } = loadConfig({ ASTROLABE_ROLES: 'worker' });
+    expect([...roles]).toEqual(['worker']);
+    expect(roles.has('api')).toBe(false);
+    expect(roles.has('scheduler')).toBe(false);
+  });
+
+  it('trims role names and skips empty entries', () => {
+    expect([...loadConfig({ ASTROLABE_ROLES: ' api , ,scheduler ' }).roles].sort()).toEqual(['api', 'scheduler']);
+  });
+
+  it('rejects an unknown role, naming ASTROLABE_ROLES', () => {
+    expect(() => loadConfig({ ASTROLABE_ROLES: 'api,cron' })).toThrow(/ASTROLABE_ROLES/);
+  });
+
+  it('rejects a role list with no roles, naming ASTROLABE_ROLES', () => {
+    expect(() => loadConfig({ ASTROLABE_ROLES: ' , ' })).toThrow(/ASTROLABE_ROLES/);
+  });
+
+  it('reads PORT as a number', () => {
+    expect(loadConfig({ PORT: '8080' }).port).toBe(8080);
+    expect(loadConfig({ PORT: '0' }).port).toBe(0);
+  });
+
+  it.each(['abc', '70000', '-1', '3.5', '80abc'])('rejects PORT=%s, naming PORT', (port) => {
+    expect(() => loadConfig({ PORT: port })).toThrow(/Invalid environment[\s\S]*PORT/);
+  });
+
+  it('accepts a postgres DATABASE_URL', () => {
+    const url = 'postgres://astrolabe:secret@db.internal:5432/astrolabe';
+    expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+  });
+
+  it.each(['not a url', 'db.internal:5432/astrolabe'])('rejects DATABASE_URL=%s, naming DATABASE_URL', (url) => {
+    expect(() => loadConfig({ DATABASE_URL: url })).toThrow(/DATABASE_URL/);
+  });
+
+  it.each([
+    ['1', true],
+    ['true', true],
+    ['0', false],
+    ['false', false],
+  ])('reads ASTROLABE_DEMO=%s as %s', (value, expected) => {
+    expect(loadConfig({ ASTROLABE_DEMO: value }).demo).toBe(expected);
+  });
+
+  it('rejects ASTROLABE_DEMO=yes, naming the variable', () => {
+    expect(() => loadConfig({ ASTROLABE_DEMO: 'yes' })).toThrow(/ASTROLABE_DEMO/);
+  });
+
+  it('rejects an unknown LOG_LEVEL, naming the variable', () => {
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/);
+  });
+
+  it('names every invalid variable at once', () => {
+    let message = '';
+    try {
+      loadConfig({ PORT: 'abc', ASTROLABE_ROLES: 'nope', DATABASE_URL: 'nope' });
+    } catch (err) {
+      message = err instanceof Error ? err.message : String(err);
+    }
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/ASTROLABE_ROLES/);
+    expect(message).toMatch(/DATABASE_URL/);
+  });
+
+  it('passes through explicit values', () => {
+    const config = loadConfig({
+      HOST: '127.0.0.1',
+      ASTROLABE_DATA_DIR: '/var/lib/astrolabe',
+      ASTROLABE_DEMO_SCHEDULE: '0 * * * *',
+      ASTROLABE_MASTER_KEY: 'a2V5',
+      ASTROLABE_CONSOLE_DIR: '/srv/console',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      dataDir: '/var/lib/astrolabe',
+      demoSchedule: '0 * * * *',
+      masterKey: 'a2V5',
+      consoleDir: '/srv/console',
+      logLevel: 'debug',
+    });
+  });
+
+  it('resolves a relative data dir to an absolute path', () => {
+    const { dataDir } = loadConfig({ ASTROLABE_DATA_DIR: 'tmp/data' });
+    expect(isAbsolute(dataDir)).toBe(true);
+    expect(dataDir.endsWith(join('tmp', 'data'))).toBe(true);
+  });
+
+  // SUSPECTED BUG (reported, not fixed): z.coerce.number() turns an empty string into 0, so a set
+  // but empty PORT (e.g. `PORT=${PORT}` in compose with PORT unset) silently listens on a random
+  // port instead of 3000 or stopping start-up. `.fails` keeps the suite green; drop it once an
+  // empty PORT either defaults to 3000 or is rejected.
+  it.fails('does not turn an empty PORT into port 0', () => {
+    let port: number;
+    try {
+      port = loadConfig({ PORT: '' }).port;
+    } catch {
+      return;
+    }
+    expect(port).toBe(3000);
+  });
+});
