@@ -181,10 +181,8 @@ describe('evaluateChecks', () => {
     expect(findings[1]).toEqual({ checkId: 'test.healthy', ...passOn('carol') });
   });
 
-  // BUG (reported, not fixed): evaluateChecks keeps only the first line of the error message, but
-  // a zod 4 ZodError message is pretty-printed JSON whose first line is "[", so the reason reads
-  // "check could not evaluate: [". `.fails` keeps the suite green; drop it once the reason is useful.
-  it.fails('says what was malformed when a check returns a bad status', () => {
+  // Regression: a ZodError's message is multi-line JSON; its first line alone ("[") said nothing.
+  it('says what was malformed when a check returns a bad status', () => {
     const bad = { ...passOn('alice'), status: 'compliant' } as unknown as CheckFinding;
     const malformed = defineCheck(metadata({ id: 'test.malformed' }), () => [bad]);
     const [finding] = evaluateChecks([malformed], evidence, ctx());

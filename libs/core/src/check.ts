@@ -93,7 +93,12 @@ export function evaluateChecks(checks: readonly CheckDefinition[], evidence: Evi
     try {
       findings = z.array(checkFindingSchema).parse(check.evaluate(evidence, ctx));
     } catch (err) {
-      const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      const message =
+        err instanceof z.ZodError
+          ? `malformed findings: ${err.issues.map((i) => `${i.path.join('.') || '(result)'} ${i.message}`).join('; ')}`
+          : err instanceof Error
+            ? err.message.split('\n')[0]
+            : String(err);
       findings = [{ resource: ctx.scope, status: 'unknown', reason: `check could not evaluate: ${message}`, evidence: [] }];
     }
     for (const f of findings) out.push({ ...f, checkId: check.metadata.id });

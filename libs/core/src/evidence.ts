@@ -39,7 +39,7 @@ export function createEvidenceSet(items: readonly EvidenceItem[], outcomes: Read
     else byKind.set(item.kind, [item]);
   }
   return {
-    items: <T>(kind: string) => (outcomes[kind]?.status === 'succeeded' ? ((byKind.get(kind) ?? []) as EvidenceItem<T>[]) : []),
-    outcome: (kind: string) => outcomes[kind],
+    items: <T>(kind: string) => (Object.hasOwn(outcomes, kind) && outcomes[kind]?.status === 'succeeded' ? ((byKind.get(kind) ?? []) as EvidenceItem<T>[]) : []),
+    outcome: (kind: string) => (Object.hasOwn(outcomes, kind) ? outcomes[kind] : undefined),
   };
 }

@@ -7,7 +7,7 @@ import {
   type KindOutcome,
   type ResourceRef,
 } from '@astrolabe/core';
-import { canonicalJson, sha256Hex } from './canonical-json';
+import { canonicalDocument, sha256Hex } from './canonical-json';
 
 export interface CollectedItem extends EvidenceItem {
   /** Canonical JSON of `data`: what is stored and what `hash` is computed over. */
@@ -59,9 +59,9 @@ export async function runCollection<Config, Secret>(opts: CollectionOptions<Conf
     },
     emit: (kind: string, resourceId: string, data: unknown) => {
       if (!declared.has(kind)) throw new Error(`connector ${connector.id} emitted undeclared evidence kind ${kind}`);
-      const canonical = canonicalJson(data);
+      const { text: canonical, value } = canonicalDocument(data);
       // Last write wins for a (kind, resource): a snapshot holds one observation per resource.
-      items.set(`${kind}\u0000${resourceId}`, { kind, resourceId, data: JSON.parse(canonical), canonical, hash: sha256Hex(canonical) });
+      items.set(`${kind}\u0000${resourceId}`, { kind, resourceId, data: value, canonical, hash: sha256Hex(canonical) });
     },
     fail: (kind: string, error: CollectionError) => {
       if (!declared.has(kind)) throw new Error(`connector ${connector.id} failed undeclared evidence kind ${kind}`);

@@ -7,7 +7,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
 
     expect(config.port).toBe(3000);
-    expect(config.host).toBe('0.0.0.0');
+    expect(config.host).toBe('127.0.0.1');
     expect([...config.roles].sort()).toEqual(['api', 'scheduler', 'worker']);
     expect(config.demo).toBe(false);
     expect(config.demoSchedule).toBe('*/5 * * * *');
@@ -56,7 +56,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
   });
 
-  it.each(['not a url', 'db.internal:5432/astrolabe'])('rejects DATABASE_URL=%s, naming DATABASE_URL', (url) => {
+  it('treats an empty DATABASE_URL as unset (embedded PostgreSQL)', () => {
+    expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+  });
+
+  it.each(['not a url', 'postgres//missing-colon', 'db.internal:5432/astrolabe', 'mysql://db/astrolabe'])('rejects DATABASE_URL=%j, naming DATABASE_URL', (url) => {
     expect(() => loadConfig({ DATABASE_URL: url })).toThrow(/DATABASE_URL/);
   });
 
@@ -91,7 +95,7 @@ describe('loadConfig', () => {
 
   it('passes through explicit values', () => {
     const config = loadConfig({
-      HOST: '127.0.0.1',
+      HOST: '0.0.0.0',
       ASTROLABE_DATA_DIR: '/var/lib/astrolabe',
       ASTROLABE_DEMO_SCHEDULE: '0 * * * *',
       ASTROLABE_MASTER_KEY: 'a2V5',
@@ -99,7 +103,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
     });
     expect(config).toMatchObject({
-      host: '127.0.0.1',
+      host: '0.0.0.0',
       dataDir: '/var/lib/astrolabe',
       demoSchedule: '0 * * * *',
       masterKey: 'a2V5',
@@ -114,11 +118,8 @@ describe('loadConfig', () => {
     expect(dataDir.endsWith(join('tmp', 'data'))).toBe(true);
   });
 
-  // SUSPECTED BUG (reported, not fixed): z.coerce.number() turns an empty string into 0, so a set
-  // but empty PORT (e.g. `PORT=${PORT}` in compose with PORT unset) silently listens on a random
-  // port instead of 3000 or stopping start-up. `.fails` keeps the suite green; drop it once an
-  // empty PORT either defaults to 3000 or is rejected.
-  it.fails('does not turn an empty PORT into port 0', () => {
+  // Regression: z.coerce.number() read `PORT=` (set but empty, as compose writes unset variables) as port 0.
+  it('does not turn an empty PORT into port 0', () => {
     let port: number;
     try {
       port = loadConfig({ PORT: '' }).port;

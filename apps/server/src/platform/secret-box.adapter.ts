@@ -3,6 +3,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname } from 'node:path';
 
 const VERSION = 'v1';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
 
 /**
  * Envelope encryption for connector secrets: each value gets a fresh data key (AES-256-GCM),
@@ -30,16 +32,18 @@ export class SecretBox {
   }
 
   private encrypt(key: Buffer, plain: Buffer): [Buffer, Buffer] {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
     const out = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
     return [iv, out];
   }
 
   private decrypt(key: Buffer, iv: Buffer, data: Buffer): Buffer {
-    const decipher = createDecipheriv('aes-256-gcm', key, iv);
-    decipher.setAuthTag(data.subarray(data.length - 16));
-    return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]);
+    // Exact lengths: GCM would otherwise accept a truncated (forgeable) 4- or 8-byte tag.
+    if (iv.length !== IV_BYTES || data.length < TAG_BYTES) throw new Error('sealed secret is malformed');
+    const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+    decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
+    return Buffer.concat([decipher.update(data.subarray(0, data.length - TAG_BYTES)), decipher.final()]);
   }
 }
 
