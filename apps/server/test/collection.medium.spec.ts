@@ -115,6 +115,12 @@ describe('collection → evidence → findings → scores over HTTP, on real Pos
     expect(after.rows[0].n).toBe(before.rows[0].n);
     expect(obs.rows[0].n).toBeGreaterThan(30);
     expect((await db.query(`SELECT min(first_seen_at) AS t FROM finding`)).rows[0].t).toEqual(firstSeen.rows[0].t);
+    // Nothing changed, so no finding row was rewritten; coverage records that every check saw fresh evidence.
+    expect((await db.query('SELECT count(*)::int AS n FROM finding WHERE last_run_id = $1', [run.id])).rows[0].n).toBe(0);
+    const coverage = await db.query('SELECT DISTINCT last_run_id FROM finding_coverage');
+    expect(coverage.rows).toEqual([{ last_run_id: run.id }]);
+    const page = await server.api<{ items: FindingView[] }>('GET', `/api/v1/workspaces/${ws.id}/findings?limit=1`);
+    expect(Date.parse(page.body.items[0]!.lastSeenAt)).toBeGreaterThanOrEqual(Date.parse(run.startedAt!));
   });
 
   it('pages findings with a cursor without gaps or repeats', async () => {

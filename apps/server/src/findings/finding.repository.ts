@@ -10,6 +10,8 @@ export interface ApplySnapshotInput {
   findings: readonly Finding[];
   /** Checks that could not see their evidence this run, with the reason. Their resources turn unknown instead of vanishing. */
   unavailableChecks: ReadonlyMap<string, string>;
+  /** Checks that evaluated fresh evidence this run: their coverage moves to `now`. */
+  coveredChecks: readonly string[];
 }
 
 export interface StoredFinding {
@@ -42,14 +44,33 @@ interface ExistingRow {
   id: string;
   check_id: string;
   resource_id: string;
+  resource_type: string;
+  resource_name: string;
   status: FindingStatus;
+  reason: string;
+  evidence_hashes: string[];
 }
 
+function unchanged(prev: ExistingRow, f: Finding): boolean {
+  return (
+    prev.status === f.status &&
+    prev.reason === f.reason &&
+    prev.resource_name === f.resource.name &&
+    prev.resource_type === f.resource.type &&
+    prev.evidence_hashes.length === f.evidence.length &&
+    prev.evidence_hashes.every((h, i) => h === f.evidence[i])
+  );
+}
+
+// Findings joined with when their check last saw fresh evidence (f, c) and the workspace (w).
+const FROM_FINDINGS = `finding f JOIN workspace w ON w.id = f.workspace_id
+  LEFT JOIN finding_coverage c ON c.connection_id = f.connection_id AND c.check_id = f.check_id`;
 // Evidence older than the workspace's freshness window is not evidence any more: the verdict
 // it supported reads as `unknown` everywhere (API, scoring), never as the stale pass/fail.
-const EFFECTIVE_STATUS = `CASE WHEN f.last_seen_at < $NOW::timestamptz - make_interval(hours => w.evidence_max_age_hours) THEN 'unknown' ELSE f.status END`;
-const EFFECTIVE_REASON = `CASE WHEN f.last_seen_at < $NOW::timestamptz - make_interval(hours => w.evidence_max_age_hours)
-  THEN 'Evidence is stale: last collected ' || to_char(f.last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC, older than the workspace freshness window of ' || w.evidence_max_age_hours || ' h. Last verdict: ' || f.status || ' — ' || f.reason
+const IS_STALE = `c.last_seen_at < $NOW::timestamptz - make_interval(hours => w.evidence_max_age_hours)`;
+const EFFECTIVE_STATUS = `CASE WHEN ${IS_STALE} THEN 'unknown' ELSE f.status END`;
+const EFFECTIVE_REASON = `CASE WHEN ${IS_STALE}
+  THEN 'Evidence is stale: last collected ' || to_char(c.last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC, older than the workspace freshness window of ' || w.evidence_max_age_hours || ' h. Last verdict: ' || f.status || ' — ' || f.reason
   ELSE f.reason END`;
 
 function withNow(sql: string, index: number): string {
@@ -64,12 +85,14 @@ export class FindingRepository {
    * Replaces a connection's findings with one run's verdicts (full snapshot): new rows are
    * inserted, changed rows updated (status_since moves only when the status changes), rows
    * absent from the snapshot deleted — except for checks that could not see their evidence,
-   * whose rows turn `unknown`. Every status transition is appended to finding_change.
+   * whose rows turn `unknown`. Unchanged rows are not written at all: the covered checks'
+   * coverage row records that they were seen. Every status transition goes to finding_change.
    */
   async applySnapshot(manager: EntityManager, input: ApplySnapshotInput): Promise<void> {
     const { workspaceId, connectionId, runId, now } = input;
     const existing: ExistingRow[] = await manager.query(
-      'SELECT id, check_id, resource_id, status FROM finding WHERE workspace_id = $1 AND connection_id = $2',
+      `SELECT id, check_id, resource_id, resource_type, resource_name, status, reason, evidence_hashes
+       FROM finding WHERE workspace_id = $1 AND connection_id = $2`,
       [workspaceId, connectionId],
     );
     const byKey = new Map(existing.map((r) => [`${r.check_id}\u0000${r.resource_id}`, r]));
@@ -81,20 +104,23 @@ export class FindingRepository {
       if (!prev || prev.status !== f.status) changes.push({ checkId: f.checkId, resourceId: f.resource.id, from: prev?.status ?? null, to: f.status, reason: f.reason });
     }
 
-    const rows = [...incoming.values()];
+    const rows = [...incoming].filter(([key, f]) => {
+      const prev = byKey.get(key);
+      return !prev || !unchanged(prev, f);
+    }).map(([, f]) => f);
     if (rows.length > 0) {
       await manager.query(
         `INSERT INTO finding (workspace_id, connection_id, check_id, resource_id, resource_type, resource_name, status, reason,
-                              evidence_hashes, first_seen_at, last_seen_at, status_since, last_run_id)
+                              evidence_hashes, first_seen_at, status_since, last_run_id)
          SELECT $1, $2, t.check_id, t.resource_id, t.resource_type, t.resource_name, t.status, t.reason,
-                ARRAY(SELECT jsonb_array_elements_text(t.hashes::jsonb)), $3, $3, $3, $4
+                ARRAY(SELECT jsonb_array_elements_text(t.hashes::jsonb)), $3, $3, $4
          FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
               AS t(check_id, resource_id, resource_type, resource_name, status, reason, hashes)
          ON CONFLICT (connection_id, check_id, resource_id) DO UPDATE SET
            resource_type = EXCLUDED.resource_type, resource_name = EXCLUDED.resource_name,
            status_since = CASE WHEN finding.status <> EXCLUDED.status THEN EXCLUDED.status_since ELSE finding.status_since END,
            status = EXCLUDED.status, reason = EXCLUDED.reason, evidence_hashes = EXCLUDED.evidence_hashes,
-           last_seen_at = EXCLUDED.last_seen_at, last_run_id = EXCLUDED.last_run_id`,
+           last_run_id = EXCLUDED.last_run_id`,
         [
           workspaceId,
           connectionId,
@@ -133,6 +159,14 @@ export class FindingRepository {
       );
     }
     if (toDelete.length > 0) await manager.query('DELETE FROM finding WHERE id = ANY($1::bigint[])', [toDelete]);
+    if (input.coveredChecks.length > 0) {
+      await manager.query(
+        `INSERT INTO finding_coverage (workspace_id, connection_id, check_id, last_seen_at, last_run_id)
+         SELECT $1, $2, t.check_id, $3, $4 FROM unnest($5::text[]) AS t(check_id)
+         ON CONFLICT (connection_id, check_id) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at, last_run_id = EXCLUDED.last_run_id`,
+        [workspaceId, connectionId, now, runId, input.coveredChecks],
+      );
+    }
 
     if (changes.length > 0) {
       await manager.query(
@@ -159,7 +193,7 @@ export class FindingRepository {
     const rows: { check_id: string; status: FindingStatus; n: string }[] = await manager.query(
       withNow(
         `SELECT f.check_id, ${EFFECTIVE_STATUS} AS status, count(*) AS n
-         FROM finding f JOIN workspace w ON w.id = f.workspace_id
+         FROM ${FROM_FINDINGS}
          WHERE f.workspace_id = $1 GROUP BY 1, 2`,
         2,
       ),
@@ -192,8 +226,8 @@ export class FindingRepository {
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT f.id::text AS id, f.connection_id, f.check_id, f.resource_id, f.resource_type, f.resource_name,
               ${withNow(EFFECTIVE_STATUS, 2)} AS status, ${withNow(EFFECTIVE_REASON, 2)} AS reason,
-              f.evidence_hashes, f.first_seen_at, f.last_seen_at, f.status_since
-       FROM finding f JOIN workspace w ON w.id = f.workspace_id
+              f.evidence_hashes, f.first_seen_at, COALESCE(c.last_seen_at, f.first_seen_at) AS last_seen_at, f.status_since
+       FROM ${FROM_FINDINGS}
        WHERE ${where.join(' AND ')}
        ORDER BY f.id LIMIT ${add(filter.limit)}`,
       params,

@@ -129,7 +129,15 @@ export class RunExecutor {
 
     await this.ds.transaction(async (manager) => {
       await this.evidence.saveSnapshot(manager, connection.workspaceId, runId, result.items, now);
-      await this.findings.applySnapshot(manager, { workspaceId: connection.workspaceId, connectionId: connection.id, runId, now, findings, unavailableChecks });
+      await this.findings.applySnapshot(manager, {
+        workspaceId: connection.workspaceId,
+        connectionId: connection.id,
+        runId,
+        now,
+        findings,
+        unavailableChecks,
+        coveredChecks: checks.map((c) => c.metadata.id).filter((id) => !unavailableChecks.has(id)),
+      });
       if (result.scope) await manager.query('UPDATE connection SET scope = $2 WHERE id = $1', [connection.id, JSON.stringify(result.scope)]);
       await this.scoring.recompute(manager, connection.workspaceId, now);
       // finishedAt is read after the writes so run duration includes storing, not just collecting.

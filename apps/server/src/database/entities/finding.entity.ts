@@ -1,5 +1,5 @@
 import type { FindingStatus } from '@astrolabe/core';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('finding')
 export class FindingEntity {
@@ -14,8 +14,17 @@ export class FindingEntity {
   @Column({ type: 'text' }) reason!: string;
   @Column({ name: 'evidence_hashes', type: 'text', array: true }) evidenceHashes!: string[];
   @Column({ name: 'first_seen_at', type: 'timestamptz' }) firstSeenAt!: Date;
-  @Column({ name: 'last_seen_at', type: 'timestamptz' }) lastSeenAt!: Date;
   @Column({ name: 'status_since', type: 'timestamptz' }) statusSince!: Date;
+  /** The last run that wrote this row (changed its verdict, reason or evidence). */
+  @Column({ name: 'last_run_id', type: 'uuid' }) lastRunId!: string;
+}
+
+@Entity('finding_coverage')
+export class FindingCoverageEntity {
+  @Column({ name: 'workspace_id', type: 'uuid' }) workspaceId!: string;
+  @PrimaryColumn({ name: 'connection_id', type: 'uuid' }) connectionId!: string;
+  @PrimaryColumn({ name: 'check_id', type: 'text' }) checkId!: string;
+  @Column({ name: 'last_seen_at', type: 'timestamptz' }) lastSeenAt!: Date;
   @Column({ name: 'last_run_id', type: 'uuid' }) lastRunId!: string;
 }
 

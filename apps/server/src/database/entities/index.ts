@@ -2,7 +2,7 @@ import { CollectionRunEntity } from './collection-run.entity';
 import { ConnectionEntity } from './connection.entity';
 import { ControlEntity, ControlStatusDayEntity } from './control.entity';
 import { EvidenceBlobEntity, EvidenceObservationEntity } from './evidence.entity';
-import { FindingChangeEntity, FindingEntity } from './finding.entity';
+import { FindingChangeEntity, FindingCoverageEntity, FindingEntity } from './finding.entity';
 import { WorkspaceEntity } from './workspace.entity';
 
 export const ENTITIES = [
@@ -13,8 +13,9 @@ export const ENTITIES = [
   EvidenceObservationEntity,
   FindingEntity,
   FindingChangeEntity,
+  FindingCoverageEntity,
   ControlEntity,
   ControlStatusDayEntity,
 ];
-export { CollectionRunEntity, ConnectionEntity, ControlEntity, ControlStatusDayEntity, EvidenceBlobEntity, EvidenceObservationEntity, FindingChangeEntity, FindingEntity, WorkspaceEntity };
+export { CollectionRunEntity, ConnectionEntity, ControlEntity, ControlStatusDayEntity, EvidenceBlobEntity, EvidenceObservationEntity, FindingChangeEntity, FindingCoverageEntity, FindingEntity, WorkspaceEntity };
 export type { RunProgress, RunTrigger, StoredFindingCounts } from './collection-run.entity';

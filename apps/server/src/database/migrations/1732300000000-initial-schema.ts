@@ -73,7 +73,8 @@ export class InitialSchema1732300000000 implements MigrationInterface {
       CREATE INDEX evidence_observation_run ON evidence_observation (run_id, kind);
       CREATE INDEX evidence_observation_hash ON evidence_observation (workspace_id, hash);
 
-      -- Current verdict per (connection, check, resource).
+      -- Current verdict per (connection, check, resource). A row is written only when the verdict,
+      -- its reason or its evidence changes; when it was last seen lives in finding_coverage.
       CREATE TABLE finding (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         workspace_id uuid NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
@@ -86,13 +87,23 @@ export class InitialSchema1732300000000 implements MigrationInterface {
         reason text NOT NULL,
         evidence_hashes text[] NOT NULL DEFAULT '{}',
         first_seen_at timestamptz NOT NULL,
-        last_seen_at timestamptz NOT NULL,
         status_since timestamptz NOT NULL,
         last_run_id uuid NOT NULL,
         UNIQUE (connection_id, check_id, resource_id)
       );
       CREATE INDEX finding_workspace_status ON finding (workspace_id, status, id);
       CREATE INDEX finding_workspace_check ON finding (workspace_id, check_id, status, id);
+
+      -- When each check last evaluated fresh evidence for a connection. A run replaces a check's
+      -- findings as a full snapshot, so every current finding of a covered check was seen then.
+      CREATE TABLE finding_coverage (
+        workspace_id uuid NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
+        connection_id uuid NOT NULL REFERENCES connection(id) ON DELETE CASCADE,
+        check_id text NOT NULL,
+        last_seen_at timestamptz NOT NULL,
+        last_run_id uuid NOT NULL,
+        PRIMARY KEY (connection_id, check_id)
+      );
 
       -- Append-only status transitions: the finding table at any past instant can be rebuilt.
       CREATE TABLE finding_change (
@@ -137,6 +148,6 @@ export class InitialSchema1732300000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE control_status_day, control, finding_change, finding, evidence_observation, evidence_blob, collection_run, connection, workspace`);
+    await q.query(`DROP TABLE control_status_day, control, finding_change, finding_coverage, finding, evidence_observation, evidence_blob, collection_run, connection, workspace`);
   }
 }
