@@ -13,6 +13,7 @@ import { ConnectionScheduleService } from './connections/connection-schedule.ser
 import { locateDatabase } from './database/database.bootstrap';
 import { openDataSource } from './database/data-source.factory';
 import { DemoService } from './demo/demo.service';
+import { serveApiDocsUi } from './http/api-docs-ui';
 import { ProblemFilter } from './http/problem.filter';
 import { Clock, SystemClock } from './platform/clock.adapter';
 import { DefaultRegistryRef, type RegistryRef } from './platform/registry.provider';
@@ -69,6 +70,7 @@ export async function startServer(config: AppConfig, logger: Logger, overrides: 
     }),
   );
   app.useGlobalFilters(new ProblemFilter(logger));
+  serveApiDocsUi(app);
   serveConsole(app, config.consoleDir, logger);
   app.enableShutdownHooks();
   await app.init();

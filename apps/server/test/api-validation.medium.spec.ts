@@ -102,6 +102,15 @@ describe('API edge: bad input → 400 naming the field, unknown ids → 404, nev
     }
   });
 
+  it('serves a readable API reference over the same document, from local files', async () => {
+    const html = await fetch(`${server.url}/api/docs/ui/`);
+    expect(html.status).toBe(200);
+    expect(await html.text()).toContain('swagger-initializer.js');
+    const init = await (await fetch(`${server.url}/api/docs/ui/swagger-initializer.js`)).text();
+    expect(init).toContain("url: '/api/docs'");
+    expect((await fetch(`${server.url}/api/docs/ui/swagger-ui-bundle.js`)).status).toBe(200);
+  });
+
   it('has a health endpoint', async () => {
     expect((await server.api('GET', '/api/v1/health')).body).toEqual({ status: 'ok', database: 'up' });
   });

@@ -54,7 +54,7 @@ export function AppLayout() {
           ))}
         </nav>
         <div className="sidebar-footer">
-          <a href="/api/docs" target="_blank" rel="noreferrer">
+          <a href="/api/docs/ui/" target="_blank" rel="noreferrer">
             API reference ↗
           </a>
         </div>
