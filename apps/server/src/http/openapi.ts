@@ -22,7 +22,7 @@ export const ROUTES: readonly RouteDoc[] = [
   { tag: 'Checks and controls', method: 'get', path: '/api/v1/checks', summary: 'Check catalog: metadata, remediation, references', response: list(c.checkViewSchema.omit({ counts: true })) },
   { tag: 'Workspaces', method: 'get', path: '/api/v1/workspaces', summary: 'List workspaces', response: list(c.workspaceSchema) },
   { tag: 'Workspaces', method: 'post', path: '/api/v1/workspaces', summary: 'Create a workspace (seeded with the control catalog)', body: c.createWorkspaceBody, response: c.workspaceSchema, status: 201 },
-  { method: 'get', path: WS, summary: 'Get a workspace', response: c.workspaceSchema },
+  { tag: 'Workspaces', method: 'get', path: WS, summary: 'Get a workspace', response: c.workspaceSchema },
   { tag: 'Workspaces', method: 'get', path: `${WS}/overview`, summary: 'Readiness per framework, control and finding counts, connection health', response: c.overviewSchema },
   { tag: 'Connections', method: 'get', path: `${WS}/connections`, summary: 'List connections with last run and health', response: list(c.connectionSchema) },
   { tag: 'Connections', method: 'post', path: `${WS}/connections`, summary: 'Create a connection (secret is write-only)', body: c.createConnectionBody, response: c.connectionSchema, status: 201 },
