@@ -77,4 +77,30 @@ describe('demo journey in headless Chromium', () => {
     await expect.poll(async () => (await page.getByTestId('run-state').textContent()) ?? '', { timeout: 60_000, interval: 250 }).toMatch(/succeeded|partial/i);
     await page.screenshot({ path: join(SHOTS, 'connection-run.png'), fullPage: true });
   });
+
+  it('adds an aws-iam connection: field errors from the server, then create and validate', async () => {
+    const ws = (await server.api<{ items: { id: string }[] }>('GET', '/api/v1/workspaces')).body.items[0]!;
+    const demo = (await server.api<{ items: { config: { endpointUrl: string } }[] }>('GET', `/api/v1/workspaces/${ws.id}/connections`)).body.items[0]!;
+
+    await page.goto(`${server.url}/connections/new`);
+    await page.getByTestId('connection-form').waitFor();
+    expect(await page.getByTestId('permissions').textContent()).toContain('iam:GenerateCredentialReport');
+    await page.getByTestId('field-name').fill('Staging account');
+    await page.getByTestId('field-schedule').fill('every day');
+    await page.getByTestId('field-config-endpointUrl').fill('not a url');
+    await page.getByTestId('create-connection').click();
+    await page.getByTestId('field-schedule-error').waitFor();
+    await page.getByTestId('field-config-endpointUrl-error').waitFor();
+
+    await page.getByTestId('field-schedule').fill('*/30 * * * *');
+    await page.getByTestId('field-config-endpointUrl').fill(demo.config.endpointUrl);
+    await page.getByTestId('field-secret-accessKeyId').fill('AKIAIOSFODNN7EXAMPLE');
+    await page.getByTestId('field-secret-secretAccessKey').fill('e2e-secret-value');
+    await page.getByTestId('create-connection').click();
+    await page.getByTestId('connection-created').waitFor();
+    await expect.poll(async () => page.getByTestId('validation-summary').getAttribute('data-ok'), { timeout: 30_000 }).toBe('true');
+    await page.screenshot({ path: join(SHOTS, 'connection-added.png'), fullPage: true });
+    // Write-only: the secret never comes back to the browser.
+    expect(await page.content()).not.toContain('e2e-secret-value');
+  });
 });
