@@ -86,7 +86,7 @@ export async function startServer(config: AppConfig, logger: Logger, overrides: 
     app.get(SchedulerAdapter).upsert('scoring:hourly', '7 * * * *', () => scoring.recomputeAll(clock.now()).catch((err) => logger.error({ err }, 're-scoring failed')));
   }
   const worker = app.get(RunWorker);
-  await worker.start();
+  await worker.start({ ownsDatabase: db.embedded });
   if (config.roles.has('worker')) timers.push(setInterval(() => void worker.reap().catch(() => undefined), RESYNC_MS));
   const demo = app.get(DemoService);
   await demo.start();

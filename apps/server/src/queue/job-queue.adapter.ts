@@ -53,6 +53,11 @@ export class JobQueue {
     });
   }
 
+  /** Cancels jobs (by run id) whose worker is known to be gone, freeing their connection's slot. */
+  async cancel(runIds: readonly string[]): Promise<void> {
+    if (runIds.length > 0) await this.boss.cancel(COLLECT_QUEUE, [...runIds]);
+  }
+
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;

@@ -21,10 +21,24 @@ export class RunWorker {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async start(): Promise<void> {
+  /**
+   * `ownsDatabase`: this process started the (embedded) database, so no other worker can exist
+   * and every `running` run was interrupted by our own previous exit. Failing them at once
+   * (instead of waiting for heartbeats and job expiry) frees each connection's run slot now.
+   */
+  async start(opts: { ownsDatabase: boolean }): Promise<void> {
     if (!this.config.roles.has('worker')) return;
+    if (opts.ownsDatabase) await this.recoverInterrupted();
     await this.reap();
     await this.queue.work((job) => this.executor.execute(job));
+  }
+
+  private async recoverInterrupted(): Promise<void> {
+    const ids = await this.runs.listRunningIds();
+    if (ids.length === 0) return;
+    await this.queue.cancel(ids);
+    await this.runs.failMany(ids, 'interrupted when the server stopped before the run committed; nothing from this run was stored', this.clock.now());
+    this.logger.warn({ runs: ids.length }, 'failed runs interrupted by the previous shutdown');
   }
 
   async reap(): Promise<void> {

@@ -71,6 +71,15 @@ export class RunRepository {
     await manager.getRepository(CollectionRunEntity).update({ id }, { ...fields, progress: null });
   }
 
+  async listRunningIds(): Promise<string[]> {
+    const rows = await this.repo.find({ select: { id: true }, where: { state: 'running' } });
+    return rows.map((r) => r.id);
+  }
+
+  async failMany(ids: readonly string[], error: string, now: Date): Promise<void> {
+    if (ids.length > 0) await this.repo.update({ id: In([...ids]) }, { state: 'failed', error, finishedAt: now, progress: null });
+  }
+
   /**
    * A worker that died mid-run stops sending heartbeats; its run is marked failed so nobody
    * mistakes it for live. Nothing of it was committed (runs commit in one transaction).
