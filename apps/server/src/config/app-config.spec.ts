@@ -56,6 +56,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
   });
 
+  it('rejects an invalid demo schedule, naming the variable', () => {
+    expect(() => loadConfig({ ASTROLABE_DEMO_SCHEDULE: 'every five minutes' })).toThrow(/ASTROLABE_DEMO_SCHEDULE/);
+  });
+
   it('treats an empty DATABASE_URL as unset (embedded PostgreSQL)', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { validateCronExpression } from 'cron';
 import { z } from 'zod';
 
 const ROLES = ['api', 'scheduler', 'worker'] as const;
@@ -23,7 +24,10 @@ const envSchema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
-  ASTROLABE_DEMO_SCHEDULE: z.string().default('*/5 * * * *'),
+  ASTROLABE_DEMO_SCHEDULE: z
+    .string()
+    .default('*/5 * * * *')
+    .refine((c) => validateCronExpression(c).valid, 'must be a cron expression such as "*/5 * * * *"'),
   /** 32-byte key, base64; when unset a key file is generated under the data dir (dev only). */
   ASTROLABE_MASTER_KEY: z.string().optional(),
   ASTROLABE_CONSOLE_DIR: z.string().optional(),
