@@ -2,17 +2,23 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { CatalogViewsController } from './catalog/catalog-views.controller';
 import { CatalogViewsService } from './catalog/catalog-views.service';
+import { CheckCatalogController } from './catalog/check-catalog.controller';
+import { ConnectorsController } from './catalog/connectors.controller';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { ConnectionRepository } from './connections/connection.repository';
 import { ConnectionScheduleService } from './connections/connection-schedule.service';
 import { ConnectionSecrets } from './connections/connection-secrets.service';
+import { ConnectionsController } from './connections/connections.controller';
 import { ConnectionsService } from './connections/connections.service';
 import { DemoService } from './demo/demo.service';
+import { EvidenceController } from './evidence/evidence.controller';
 import { EvidenceRepository } from './evidence/evidence.repository';
 import { FindingRepository } from './findings/finding.repository';
+import { FindingsController } from './findings/findings.controller';
 import { FindingsService } from './findings/findings.service';
-import { CheckCatalogController, ConnectorsController, HealthController, WorkspacesController } from './http/controllers';
+import { HealthController } from './health/health.controller';
 import { OpenApiController } from './http/openapi.controller';
 import { LOGGER } from './logging/logger';
 import { Clock } from './platform/clock.adapter';
@@ -22,11 +28,14 @@ import { JobQueue } from './queue/job-queue.adapter';
 import { RunExecutor } from './runs/run-executor.service';
 import { RunRepository } from './runs/run.repository';
 import { RunWorker } from './runs/run-worker.service';
+import { RunsController } from './runs/runs.controller';
 import { RunsService } from './runs/runs.service';
 import { SchedulerAdapter } from './scheduler/scheduler.adapter';
 import { ControlRepository } from './scoring/control.repository';
 import { ScoringService } from './scoring/scoring.service';
 import { WorkspaceRepository } from './workspaces/workspace.repository';
+import { WorkspaceScope } from './workspaces/workspace-scope.service';
+import { WorkspacesController } from './workspaces/workspaces.controller';
 import { WorkspacesService } from './workspaces/workspaces.service';
 
 /** Outside effects, created by the composition root (main or a test) and injected here. */
@@ -46,7 +55,18 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ScheduleModule.forRoot()],
-      controllers: [HealthController, ConnectorsController, CheckCatalogController, WorkspacesController, OpenApiController],
+      controllers: [
+        HealthController,
+        OpenApiController,
+        ConnectorsController,
+        CheckCatalogController,
+        WorkspacesController,
+        CatalogViewsController,
+        ConnectionsController,
+        RunsController,
+        FindingsController,
+        EvidenceController,
+      ],
       providers: [
         { provide: APP_CONFIG, useValue: adapters.config },
         { provide: LOGGER, useValue: adapters.logger },
@@ -65,6 +85,7 @@ export class AppModule {
         ConnectionSecrets,
         ScoringService,
         WorkspacesService,
+        WorkspaceScope,
         ConnectionsService,
         ConnectionScheduleService,
         RunsService,

@@ -1,0 +1,52 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { z } from 'zod';
+import { parseInput } from '../http/problem';
+import { WorkspaceScope } from '../workspaces/workspace-scope.service';
+import { CatalogViewsService } from './catalog-views.service';
+
+const textParam = z.string().min(1).max(200);
+
+/** A workspace's checks, controls and frameworks, with statuses. */
+@Controller('api/v1/workspaces/:ws')
+export class CatalogViewsController {
+  constructor(
+    private readonly scope: WorkspaceScope,
+    private readonly views: CatalogViewsService,
+  ) {}
+
+  @Get('overview')
+  async overview(@Param('ws') ws: string) {
+    return this.views.overview(await this.scope.resolve(ws));
+  }
+
+  @Get('checks')
+  async checkList(@Param('ws') ws: string) {
+    return { items: await this.views.checks(await this.scope.resolve(ws)) };
+  }
+
+  @Get('checks/:checkId')
+  async checkGet(@Param('ws') ws: string, @Param('checkId') checkId: string) {
+    return this.views.check(await this.scope.resolve(ws), parseInput(textParam, checkId, 'checkId'));
+  }
+
+  @Get('controls')
+  async controlList(@Param('ws') ws: string) {
+    return { items: await this.views.controlList(await this.scope.resolve(ws)) };
+  }
+
+  @Get('controls/:controlId')
+  async controlGet(@Param('ws') ws: string, @Param('controlId') controlId: string) {
+    return this.views.control(await this.scope.resolve(ws), parseInput(textParam, controlId, 'controlId'));
+  }
+
+  @Get('frameworks')
+  async frameworkList(@Param('ws') ws: string) {
+    const items = await this.views.frameworks(await this.scope.resolve(ws));
+    return { items: items.map(({ id, name, version, readiness }) => ({ id, name, version, readiness })) };
+  }
+
+  @Get('frameworks/:frameworkId')
+  async frameworkGet(@Param('ws') ws: string, @Param('frameworkId') frameworkId: string) {
+    return this.views.framework(await this.scope.resolve(ws), parseInput(textParam, frameworkId, 'frameworkId'));
+  }
+}
