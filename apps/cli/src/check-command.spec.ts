@@ -52,6 +52,9 @@ describe('astrolabe check aws-iam', () => {
     await runCheckCommand(getRegistry(), 'aws-iam', { format: 'table', config: { endpointUrl: emulator.url } }, io);
     const lines = out.stdout.split('\n');
     expect(lines[0]).toMatch(/^✖ aws-iam\./);
+    const heads = lines.filter((l) => l.startsWith('✖ '));
+    const rank = (l: string) => ['critical', 'high', 'medium', 'low', 'info'].findIndex((s) => l.includes(`[${s}]`));
+    expect(heads.map(rank)).toEqual([...heads.map(rank)].sort((a, b) => a - b));
     expect(out.stdout).toContain('fix: ');
     expect(out.stdout).toMatch(/\d+ failing, \d+ unknown, \d+ passing/);
     expect(out.stderr).toContain('[aws-iam]');

@@ -1,4 +1,4 @@
-import type { CheckDefinition, Finding, FindingStatus } from '@astrolabe/core';
+import { SEVERITIES, type CheckDefinition, type Finding, type FindingStatus } from '@astrolabe/core';
 
 const MARK: Record<FindingStatus, string> = { fail: '✖', unknown: '?', pass: '✔', not_applicable: '–' };
 const ORDER: FindingStatus[] = ['fail', 'unknown', 'pass', 'not_applicable'];
@@ -12,7 +12,9 @@ export function formatFindingsTable(checks: readonly CheckDefinition[], findings
   const byCheck = new Map<string, Finding[]>();
   for (const f of findings) byCheck.set(f.checkId, [...(byCheck.get(f.checkId) ?? []), f]);
   const worst = (id: string) => Math.min(...(byCheck.get(id) ?? []).map((f) => ORDER.indexOf(f.status)), ORDER.length);
-  const sorted = [...checks].sort((a, b) => worst(a.metadata.id) - worst(b.metadata.id) || a.metadata.id.localeCompare(b.metadata.id));
+  const severity = (c: CheckDefinition) => SEVERITIES.indexOf(c.metadata.severity);
+  // Failing first, and among failures the most severe first: the order an engineer should fix them.
+  const sorted = [...checks].sort((a, b) => worst(a.metadata.id) - worst(b.metadata.id) || severity(a) - severity(b) || a.metadata.id.localeCompare(b.metadata.id));
   const totals: Record<FindingStatus, number> = { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
   for (const check of sorted) {
     const fs = byCheck.get(check.metadata.id) ?? [];
