@@ -3,6 +3,8 @@ import { loadDemoScenario, startIamEmulator, type IamEmulator } from '@astrolabe
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JobQueue } from '../src/queue/job-queue.adapter';
+import { RunRepository } from '../src/runs/run.repository';
 import { RunWorker } from '../src/runs/run-worker.service';
 import { startTestServer, waitForRun, type TestServer } from '../src/testing/test-server';
 
@@ -83,5 +85,28 @@ describe('scheduling and the run queue', () => {
     const run = await server.api<Run>('GET', `/api/v1/workspaces/${ws.id}/runs/${rows[0].id}`);
     expect(run.body.state).toBe('failed');
     expect(run.body.error).toMatch(/nothing from this run was stored/);
+  });
+
+  it('a duplicate or late job for a finished run is dropped: a run never executes twice', async () => {
+    const c = await create('0 8 * * *');
+    const first = await server.api<Run>('POST', `/api/v1/workspaces/${ws.id}/connections/${c.id}/runs`);
+    await waitForRun(server, ws.id, first.body.id);
+    const observations = async () => (await db.query('SELECT count(*)::int AS n FROM evidence_observation WHERE run_id = $1', [first.body.id])).rows[0].n as number;
+    const before = await observations();
+    await server.app.get(JobQueue).enqueue({ workspaceId: ws.id, connectionId: c.id, runId: first.body.id });
+    // Let the worker pick the duplicate up; then the run and its snapshot must be unchanged.
+    await expect.poll(async () => (await db.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE data->>'runId' = $1 AND state = 'completed'`, [first.body.id])).rows[0].n, { timeout: 10_000 }).toBe(2);
+    expect(await observations()).toBe(before);
+    expect((await server.api<Run>('GET', `/api/v1/workspaces/${ws.id}/runs/${first.body.id}`)).body.attempt).toBe(1);
+  });
+
+  it('the schema allows one queued and one running run per connection; a second claim is refused as busy', async () => {
+    const c = await create('0 9 * * *');
+    const insert = (state: string) => db.query(`INSERT INTO collection_run (workspace_id, connection_id, state, trigger) VALUES ($1, $2, $3, 'manual') RETURNING id`, [ws.id, c.id, state]);
+    await insert('running');
+    await expect(insert('running')).rejects.toThrow(/collection_run_one_running/);
+    const queued = (await insert('queued')).rows[0].id as string;
+    await expect(insert('queued')).rejects.toThrow(/collection_run_one_queued/);
+    expect(await server.app.get(RunRepository).claim(queued, 1, new Date())).toBe('busy');
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ConnectionEntity } from '../database/entities';
 
 export type NewConnection = Pick<ConnectionEntity, 'workspaceId' | 'connectorId' | 'name' | 'config' | 'secretSealed' | 'schedule' | 'enabled'>;
@@ -21,11 +21,6 @@ export class ConnectionRepository {
     return this.repo.findOneBy({ workspaceId, id });
   }
 
-  /** Worker path: the job carries both ids, both must match. */
-  getForRun(workspaceId: string, id: string): Promise<ConnectionEntity | null> {
-    return this.repo.findOneBy({ workspaceId, id });
-  }
-
   listEnabled(): Promise<ConnectionEntity[]> {
     return this.repo.find({ where: { enabled: true } });
   }
@@ -41,7 +36,7 @@ export class ConnectionRepository {
     return this.repo.save(this.repo.merge(current, { ...patch, updatedAt: new Date() }));
   }
 
-  async setScope(workspaceId: string, id: string, scope: ConnectionEntity['scope']): Promise<void> {
-    await this.repo.update({ workspaceId, id }, { scope });
+  async setScope(workspaceId: string, id: string, scope: ConnectionEntity['scope'], manager: EntityManager | DataSource = this.ds): Promise<void> {
+    await manager.getRepository(ConnectionEntity).update({ workspaceId, id }, { scope });
   }
 }

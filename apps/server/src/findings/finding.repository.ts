@@ -98,16 +98,15 @@ export class FindingRepository {
     const byKey = new Map(existing.map((r) => [`${r.check_id}\u0000${r.resource_id}`, r]));
     const incoming = new Map(input.findings.map((f) => [`${f.checkId}\u0000${f.resource.id}`, f]));
 
-    const changes: { checkId: string; resourceId: string; from: FindingStatus | null; to: FindingStatus | null; reason: string | null }[] = [];
+    type Change = { checkId: string; resourceId: string; from: FindingStatus | null; to: FindingStatus | null; reason: string | null; hashes: readonly string[] | null };
+    const changes: Change[] = [];
+    const rows: Finding[] = [];
     for (const [key, f] of incoming) {
       const prev = byKey.get(key);
-      if (!prev || prev.status !== f.status) changes.push({ checkId: f.checkId, resourceId: f.resource.id, from: prev?.status ?? null, to: f.status, reason: f.reason });
+      if (prev && unchanged(prev, f)) continue;
+      rows.push(f);
+      changes.push({ checkId: f.checkId, resourceId: f.resource.id, from: prev?.status ?? null, to: f.status, reason: f.reason, hashes: f.evidence });
     }
-
-    const rows = [...incoming].filter(([key, f]) => {
-      const prev = byKey.get(key);
-      return !prev || !unchanged(prev, f);
-    }).map(([, f]) => f);
     if (rows.length > 0) {
       await manager.query(
         `INSERT INTO finding (workspace_id, connection_id, check_id, resource_id, resource_type, resource_name, status, reason,
@@ -144,10 +143,11 @@ export class FindingRepository {
       const unavailable = input.unavailableChecks.get(row.check_id);
       if (unavailable === undefined) {
         toDelete.push(row.id);
-        changes.push({ checkId: row.check_id, resourceId: row.resource_id, from: row.status, to: null, reason: 'resource no longer present in the snapshot' });
+        changes.push({ checkId: row.check_id, resourceId: row.resource_id, from: row.status, to: null, reason: 'resource no longer present in the snapshot', hashes: null });
         continue;
       }
-      if (row.status !== 'unknown') changes.push({ checkId: row.check_id, resourceId: row.resource_id, from: row.status, to: 'unknown', reason: unavailable });
+      if (row.status === 'unknown' && row.reason === unavailable) continue;
+      changes.push({ checkId: row.check_id, resourceId: row.resource_id, from: row.status, to: 'unknown', reason: unavailable, hashes: row.evidence_hashes });
       toUnknown.push({ id: row.id, reason: unavailable });
     }
     if (toUnknown.length > 0) {
@@ -170,9 +170,10 @@ export class FindingRepository {
 
     if (changes.length > 0) {
       await manager.query(
-        `INSERT INTO finding_change (workspace_id, connection_id, run_id, check_id, resource_id, from_status, to_status, reason, at)
-         SELECT $1, $2, $3, t.check_id, t.resource_id, t.from_status, t.to_status, t.reason, $4
-         FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) AS t(check_id, resource_id, from_status, to_status, reason)`,
+        `INSERT INTO finding_change (workspace_id, connection_id, run_id, check_id, resource_id, from_status, to_status, reason, evidence_hashes, at)
+         SELECT $1, $2, $3, t.check_id, t.resource_id, t.from_status, t.to_status, t.reason,
+                CASE WHEN t.hashes IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(t.hashes::jsonb)) END, $4
+         FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) AS t(check_id, resource_id, from_status, to_status, reason, hashes)`,
         [
           workspaceId,
           connectionId,
@@ -183,6 +184,7 @@ export class FindingRepository {
           changes.map((c) => c.from),
           changes.map((c) => c.to),
           changes.map((c) => c.reason),
+          changes.map((c) => (c.hashes ? JSON.stringify(c.hashes) : null)),
         ],
       );
     }

@@ -16,10 +16,14 @@ export interface CollectJobContext {
   retryLimit: number;
 }
 
+/** A job may be retried after this long without finishing; runs time out well before it. */
+export const JOB_EXPIRE_SECONDS = 45 * 60;
+
 /**
- * pg-boss behind a small adapter: a PostgreSQL-backed queue so any number of server
- * processes can share work. The `stately` policy keyed by connection allows one queued and
- * one active job per connection — never two overlapping runs of the same connection.
+ * pg-boss behind a small adapter: a durable PostgreSQL-backed queue with retries and backoff,
+ * shared by any number of server processes. It is deliberately a plain queue: "one run per
+ * connection at a time" is enforced by collection_run's unique indexes, which the worker
+ * claims against, so a duplicate, expired or retried job can never run a connection twice.
  */
 export class JobQueue {
   private readonly boss: PgBoss;
@@ -37,25 +41,18 @@ export class JobQueue {
   async start(): Promise<void> {
     if (this.started) return;
     await this.boss.start();
-    await this.boss.createQueue(COLLECT_QUEUE, { name: COLLECT_QUEUE, policy: 'stately', expireInSeconds: 15 * 60, ...this.retry });
+    await this.boss.createQueue(COLLECT_QUEUE, { name: COLLECT_QUEUE, policy: 'standard', expireInSeconds: JOB_EXPIRE_SECONDS, ...this.retry });
     this.started = true;
   }
 
-  /** Returns false when this connection already has a queued job (the caller reuses that run). */
-  async enqueue(job: CollectJob): Promise<boolean> {
-    const id = await this.boss.send(COLLECT_QUEUE, job, { id: job.runId, singletonKey: job.connectionId, ...this.retry });
-    return id !== null;
+  async enqueue(job: CollectJob, opts: { startAfterSeconds?: number } = {}): Promise<void> {
+    await this.boss.send(COLLECT_QUEUE, job, { ...this.retry, ...(opts.startAfterSeconds !== undefined && { startAfter: opts.startAfterSeconds }) });
   }
 
   async work(handler: (job: CollectJobContext) => Promise<void>): Promise<void> {
     await this.boss.work<CollectJob>(COLLECT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async (jobs) => {
       for (const job of jobs) await handler({ data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit });
     });
-  }
-
-  /** Cancels jobs (by run id) whose worker is known to be gone, freeing their connection's slot. */
-  async cancel(runIds: readonly string[]): Promise<void> {
-    if (runIds.length > 0) await this.boss.cancel(COLLECT_QUEUE, [...runIds]);
   }
 
   async stop(): Promise<void> {

@@ -11,11 +11,14 @@ import { FindingRepository } from '../findings/finding.repository';
 import { LOGGER } from '../logging/logger';
 import { Clock } from '../platform/clock.adapter';
 import { RegistryRef } from '../platform/registry.provider';
-import type { CollectJobContext } from '../queue/job-queue.adapter';
+import { JobQueue, type CollectJobContext } from '../queue/job-queue.adapter';
 import { ScoringService } from '../scoring/scoring.service';
 import { RunRepository } from './run.repository';
 
 const PROGRESS_INTERVAL_MS = 500;
+const BUSY_RETRY_SECONDS = 10;
+/** A collection is cancelled after this long; the queue's job expiry is set well beyond it. */
+const RUN_TIMEOUT_MS = 30 * 60_000;
 const HEARTBEAT_INTERVAL_MS = 10_000;
 
 export class RetryableRunError extends Error {}
@@ -37,39 +40,53 @@ export class RunExecutor {
     private readonly secrets: ConnectionSecrets,
     private readonly registryRef: RegistryRef,
     private readonly clock: Clock,
+    private readonly queue: JobQueue,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async execute(job: CollectJobContext): Promise<void> {
     const { workspaceId, connectionId, runId } = job.data;
-    const connection = await this.connections.getForRun(workspaceId, connectionId);
-    const run = await this.runs.get(workspaceId, runId);
-    if (!connection || !run) {
-      this.logger.warn({ runId, connectionId }, 'job refers to a deleted connection or run; dropped');
+    const connection = await this.connections.get(workspaceId, connectionId);
+    if (!connection) {
+      this.logger.warn({ runId, connectionId }, 'job refers to a deleted connection; dropped');
       return;
     }
-    const log = this.logger.child({ runId, connectionId, connector: connection.connectorId, attempt: job.retryCount + 1 });
-    await this.runs.markRunning(runId, job.retryCount + 1, this.clock.now());
+    const attempt = job.retryCount + 1;
+    const log = this.logger.child({ runId, connectionId, connector: connection.connectorId, attempt });
+    const claim = await this.runs.claim(runId, attempt, this.clock.now());
+    if (claim === 'gone') {
+      log.info('run is no longer queued (finished, failed or taken by another job); dropped');
+      return;
+    }
+    if (claim === 'busy') {
+      // Another run of this connection is in progress: wait for it rather than overlap.
+      await this.queue.enqueue(job.data, { startAfterSeconds: BUSY_RETRY_SECONDS });
+      log.info('connection busy; run deferred');
+      return;
+    }
     log.info('collection started');
 
+    const lastAttempt = job.retryCount >= job.retryLimit;
     const t0 = performance.now();
     const result = await this.collect(connection, runId, log);
     const collectMs = Math.round(performance.now() - t0);
-    const lastAttempt = job.retryCount >= job.retryLimit;
     if (result.state === 'failed' && !lastAttempt) {
       // Whole-run failures are often transient (network, throttling storm): let the queue retry with backoff.
-      const message = `attempt ${job.retryCount + 1} failed: ${result.error?.message ?? 'collection failed'}; retrying`;
-      await this.runs.requeue(runId, message);
+      const message = `attempt ${attempt} failed: ${result.error?.message ?? 'collection failed'}; retrying`;
       log.warn({ error: result.error?.code }, 'collection failed; will retry');
-      throw new RetryableRunError(message);
+      if (await this.runs.requeue(runId, message, this.clock.now())) throw new RetryableRunError(message);
+      return;
     }
     const t1 = performance.now();
     try {
       await this.commit(connection, runId, result);
     } catch (err) {
-      // The transaction rolled back: nothing of this run is stored. Say so, then let the queue retry.
-      await this.runs.markFailed(runId, `the run could not be stored and was rolled back: ${err instanceof Error ? err.message : String(err)}`, this.clock.now());
-      throw err;
+      // The transaction rolled back: nothing of this run is stored.
+      const message = `the run could not be stored and was rolled back: ${err instanceof Error ? err.message : String(err)}`;
+      log.error({ err }, 'run commit failed');
+      if (!lastAttempt && (await this.runs.requeue(runId, `${message}; retrying`, this.clock.now()))) throw new RetryableRunError(message);
+      await this.runs.markFailed(runId, message, this.clock.now());
+      return;
     }
     log.info({ state: result.state, items: result.items.length, collectMs, commitMs: Math.round(performance.now() - t1) }, 'run committed');
   }
@@ -88,6 +105,7 @@ export class RunExecutor {
     try {
       return await runCollection({
         connector,
+        signal: AbortSignal.timeout(RUN_TIMEOUT_MS),
         config: connection.config,
         secret: this.secrets.open(connection.secretSealed),
         now: () => this.clock.now(),
@@ -138,7 +156,7 @@ export class RunExecutor {
         unavailableChecks,
         coveredChecks: checks.map((c) => c.metadata.id).filter((id) => !unavailableChecks.has(id)),
       });
-      if (result.scope) await manager.query('UPDATE connection SET scope = $2 WHERE id = $1', [connection.id, JSON.stringify(result.scope)]);
+      if (result.scope) await this.connections.setScope(connection.workspaceId, connection.id, result.scope, manager);
       await this.scoring.recompute(manager, connection.workspaceId, now);
       // finishedAt is read after the writes so run duration includes storing, not just collecting.
       await this.runs.finish(manager, runId, { state: result.state, finishedAt: this.clock.now(), kinds: result.outcomes, error: errorText, findingCounts: counts });

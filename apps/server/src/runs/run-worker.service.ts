@@ -24,7 +24,8 @@ export class RunWorker {
   /**
    * `ownsDatabase`: this process started the (embedded) database, so no other worker can exist
    * and every `running` run was interrupted by our own previous exit. Failing them at once
-   * (instead of waiting for heartbeats and job expiry) frees each connection's run slot now.
+   * (instead of waiting for heartbeats) frees each connection's run slot now; their queue jobs,
+   * if ever retried, find the run no longer queued and are dropped.
    */
   async start(opts: { ownsDatabase: boolean }): Promise<void> {
     if (!this.config.roles.has('worker')) return;
@@ -36,7 +37,6 @@ export class RunWorker {
   private async recoverInterrupted(): Promise<void> {
     const ids = await this.runs.listRunningIds();
     if (ids.length === 0) return;
-    await this.queue.cancel(ids);
     await this.runs.failMany(ids, 'interrupted when the server stopped before the run committed; nothing from this run was stored', this.clock.now());
     this.logger.warn({ runs: ids.length }, 'failed runs interrupted by the previous shutdown');
   }

@@ -11,18 +11,40 @@ export class RunRepository {
     return this.ds.getRepository(CollectionRunEntity);
   }
 
-  async createQueued(workspaceId: string, connectionId: string, trigger: RunTrigger): Promise<CollectionRunEntity> {
-    const saved = await this.repo.save(this.repo.create({ workspaceId, connectionId, trigger, state: 'queued', attempt: 0, kinds: {} }));
-    // Reload: queued_at and other defaults are set by the database.
-    return (await this.repo.findOneBy({ id: saved.id })) ?? saved;
+  /** Null when the connection already has a queued run (the unique index decides, race-free). */
+  async createQueued(workspaceId: string, connectionId: string, trigger: RunTrigger): Promise<CollectionRunEntity | null> {
+    const rows: { id: string }[] = await this.ds.query(
+      `INSERT INTO collection_run (workspace_id, connection_id, state, trigger) VALUES ($1, $2, 'queued', $3)
+       ON CONFLICT (connection_id) WHERE state = 'queued' DO NOTHING RETURNING id`,
+      [workspaceId, connectionId, trigger],
+    );
+    return rows[0] ? this.repo.findOneBy({ id: rows[0].id }) : null;
+  }
+
+  /**
+   * Moves a queued run to running. `busy`: another run of the connection is running (the unique
+   * index refused); `gone`: the run is no longer queued (done, failed, or claimed by a duplicate job).
+   */
+  async claim(id: string, attempt: number, now: Date): Promise<'claimed' | 'busy' | 'gone'> {
+    try {
+      const res: [unknown[], number] = await this.ds.query(
+        `UPDATE collection_run SET state = 'running', attempt = $2, started_at = $3, heartbeat_at = $3, error = NULL, progress = NULL
+         WHERE id = $1 AND state = 'queued'`,
+        [id, attempt, now],
+      );
+      return res[1] > 0 ? 'claimed' : 'gone';
+    } catch (err) {
+      if (isUniqueViolation(err)) return 'busy';
+      throw err;
+    }
   }
 
   get(workspaceId: string, id: string): Promise<CollectionRunEntity | null> {
     return this.repo.findOneBy({ workspaceId, id });
   }
 
-  findLive(workspaceId: string, connectionId: string): Promise<CollectionRunEntity | null> {
-    return this.repo.findOne({ where: { workspaceId, connectionId, state: In(['queued', 'running']) }, order: { queuedAt: 'DESC' } });
+  findQueued(workspaceId: string, connectionId: string): Promise<CollectionRunEntity | null> {
+    return this.repo.findOneBy({ workspaceId, connectionId, state: 'queued' });
   }
 
   listForConnection(workspaceId: string, connectionId: string, limit: number): Promise<CollectionRunEntity[]> {
@@ -43,14 +65,6 @@ export class RunRepository {
     return new Map(rows.map((r) => [r.connectionId, r]));
   }
 
-  async delete(id: string): Promise<void> {
-    await this.repo.delete({ id });
-  }
-
-  async markRunning(id: string, attempt: number, now: Date): Promise<void> {
-    await this.repo.update({ id }, { state: 'running', attempt, startedAt: now, heartbeatAt: now, error: null, progress: null });
-  }
-
   async saveProgress(id: string, progress: RunProgress, now: Date): Promise<void> {
     await this.repo.update({ id, state: 'running' }, { progress, heartbeatAt: now });
   }
@@ -59,8 +73,19 @@ export class RunRepository {
     await this.repo.update({ id }, { state: 'failed', error, finishedAt: now, progress: null });
   }
 
-  async requeue(id: string, error: string): Promise<void> {
-    await this.repo.update({ id }, { state: 'queued', error, progress: null });
+  /**
+   * Puts a running run back in the queue for a retry. False when the connection already has a
+   * newer queued run: then this one is failed as superseded instead.
+   */
+  async requeue(id: string, error: string, now: Date): Promise<boolean> {
+    try {
+      await this.repo.update({ id, state: 'running' }, { state: 'queued', error, progress: null });
+      return true;
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      await this.markFailed(id, `${error}; not retried because a newer run of this connection is already queued`, now);
+      return false;
+    }
   }
 
   async finish(
@@ -93,4 +118,9 @@ export class RunRepository {
     );
     return Array.isArray(res) ? Number(res[1] ?? 0) : 0;
   }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string } };
+  return e?.code === '23505' || e?.driverError?.code === '23505';
 }

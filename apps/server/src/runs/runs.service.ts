@@ -22,15 +22,17 @@ export class RunsService {
   async request(workspaceId: string, connectionId: string, trigger: RunTrigger): Promise<Run> {
     const connection = await this.connections.get(workspaceId, connectionId);
     if (!connection) throw notFound('connection', connectionId);
-    const live = await this.runs.findLive(workspaceId, connectionId);
-    if (live?.state === 'queued') return toRunView(live);
-    const run = await this.runs.createQueued(workspaceId, connectionId, trigger);
-    const accepted = await this.queue.enqueue({ workspaceId, connectionId, runId: run.id });
-    if (accepted) return toRunView(run);
-    await this.runs.delete(run.id);
-    const waiting = await this.runs.findLive(workspaceId, connectionId);
-    if (!waiting) throw new Error('queue refused the run but no live run exists');
-    return toRunView(waiting);
+    // Two tries: the queued run we collided with may be claimed by a worker before we read it.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const run = await this.runs.createQueued(workspaceId, connectionId, trigger);
+      if (run) {
+        await this.queue.enqueue({ workspaceId, connectionId, runId: run.id });
+        return toRunView(run);
+      }
+      const waiting = await this.runs.findQueued(workspaceId, connectionId);
+      if (waiting) return toRunView(waiting);
+    }
+    throw new Error(`could not queue a run for connection ${connectionId}`);
   }
 
   async get(workspaceId: string, runId: string): Promise<Run> {

@@ -340,6 +340,15 @@ describe('IAM emulator: errors and faults', () => {
     await expect(iam.send(new GetAccountSummaryCommand({}))).resolves.toBeDefined();
   });
 
+  it('can drop the connection without answering (socket hang up), for that action only', async () => {
+    const { emu, iam } = await setup({ dropConnection: ['iam:ListServerCertificates'] });
+    await expect(iam.send(new ListServerCertificatesCommand({}))).rejects.toMatchObject({ code: 'ECONNRESET' });
+    await expect(iam.send(new GetAccountSummaryCommand({}))).resolves.toBeDefined();
+    expect(emu.calls()).toEqual({ GetAccountSummary: 1, ListServerCertificates: 1 });
+    emu.setFaults({ dropConnection: [] });
+    await expect(iam.send(new ListServerCertificatesCommand({}))).resolves.toBeDefined();
+  });
+
   it('serves the demo scenario', async () => {
     const { iam } = await setup({ scenario: loadDemoScenario() });
     const { SummaryMap } = await iam.send(new GetAccountSummaryCommand({}));

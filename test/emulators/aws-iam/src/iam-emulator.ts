@@ -22,6 +22,11 @@ export interface IamFaults {
   serviceFailure: readonly string[];
   /** Actions answered `200` with a truncated XML body (a page cut off mid-stream). */
   malformed: readonly string[];
+  /**
+   * Actions never answered: the socket is destroyed once the request is read, so the client sees
+   * a network failure (`socket hang up`, ECONNRESET) rather than any IAM error.
+   */
+  dropConnection: readonly string[];
 }
 
 export interface IamEmulatorOptions extends Partial<IamFaults> {
@@ -88,7 +93,7 @@ function callerArn(model: IamModel, keyId: string): string {
 
 /**
  * Starts an in-process IAM endpoint speaking the Query protocol exactly as @aws-sdk/client-iam
- * sends and parses it, seeded from a scenario, with latency/throttling/AccessDenied injection.
+ * sends and parses it, seeded from a scenario, with latency/throttling/AccessDenied/dropped-connection injection.
  */
 export async function startIamEmulator(options: IamEmulatorOptions): Promise<IamEmulator> {
   const scenario = parseScenario(options.scenario);
@@ -104,6 +109,7 @@ export async function startIamEmulator(options: IamEmulatorOptions): Promise<Iam
     accessDenied: (options.accessDenied ?? []).map(normalizeAction),
     serviceFailure: (options.serviceFailure ?? []).map(normalizeAction),
     malformed: (options.malformed ?? []).map(normalizeAction),
+    dropConnection: (options.dropConnection ?? []).map(normalizeAction),
   };
   let counts = new Map<string, number>();
 
@@ -130,6 +136,10 @@ export async function startIamEmulator(options: IamEmulatorOptions): Promise<Iam
       const keyId = accessKeyId(req, url);
       if (keyId === undefined) throw iamErrors.missingAuthentication();
       if (!isIamAction(action) || params.get('Version') !== API_VERSION) throw iamErrors.invalidAction(action);
+      if (faults.dropConnection.includes(action)) {
+        req.socket.destroy();
+        return;
+      }
       const caller = callerArn(model, keyId);
       if (faults.accessDenied.includes(action)) throw iamErrors.accessDenied(caller, action, '*');
       if (faults.serviceFailure.includes(action)) throw iamErrors.serviceFailure();
@@ -176,6 +186,7 @@ export async function startIamEmulator(options: IamEmulatorOptions): Promise<Iam
       if (next.accessDenied !== undefined) faults.accessDenied = next.accessDenied.map(normalizeAction);
       if (next.serviceFailure !== undefined) faults.serviceFailure = next.serviceFailure.map(normalizeAction);
       if (next.malformed !== undefined) faults.malformed = next.malformed.map(normalizeAction);
+      if (next.dropConnection !== undefined) faults.dropConnection = next.dropConnection.map(normalizeAction);
     },
     stop: () =>
       new Promise<void>((resolve, reject) => {

@@ -39,5 +39,6 @@ export class FindingChangeEntity {
   @Column({ name: 'from_status', type: 'text', nullable: true }) fromStatus!: FindingStatus | null;
   @Column({ name: 'to_status', type: 'text', nullable: true }) toStatus!: FindingStatus | null;
   @Column({ type: 'text', nullable: true }) reason!: string | null;
+  @Column({ name: 'evidence_hashes', type: 'text', array: true, nullable: true }) evidenceHashes!: string[] | null;
   @Column({ type: 'timestamptz' }) at!: Date;
 }

@@ -49,6 +49,10 @@ export class InitialSchema1732300000000 implements MigrationInterface {
       CREATE INDEX collection_run_connection ON collection_run (connection_id, queued_at DESC);
       CREATE INDEX collection_run_workspace ON collection_run (workspace_id, queued_at DESC);
       CREATE INDEX collection_run_live ON collection_run (state) WHERE state IN ('queued','running');
+      -- The one-run-at-a-time rule lives in the schema, not in the queue: at most one waiting and
+      -- one running run per connection, whatever the number of API or worker processes.
+      CREATE UNIQUE INDEX collection_run_one_queued ON collection_run (connection_id) WHERE state = 'queued';
+      CREATE UNIQUE INDEX collection_run_one_running ON collection_run (connection_id) WHERE state = 'running';
 
       -- Content-addressed evidence: one row per distinct canonical document per workspace.
       CREATE TABLE evidence_blob (
@@ -68,9 +72,9 @@ export class InitialSchema1732300000000 implements MigrationInterface {
         kind text NOT NULL,
         resource_id text NOT NULL,
         hash char(64) NOT NULL,
-        FOREIGN KEY (workspace_id, hash) REFERENCES evidence_blob(workspace_id, hash)
+        FOREIGN KEY (workspace_id, hash) REFERENCES evidence_blob(workspace_id, hash),
+        UNIQUE (run_id, kind, resource_id)
       );
-      CREATE INDEX evidence_observation_run ON evidence_observation (run_id, kind);
       CREATE INDEX evidence_observation_hash ON evidence_observation (workspace_id, hash);
 
       -- Current verdict per (connection, check, resource). A row is written only when the verdict,
@@ -105,7 +109,8 @@ export class InitialSchema1732300000000 implements MigrationInterface {
         PRIMARY KEY (connection_id, check_id)
       );
 
-      -- Append-only status transitions: the finding table at any past instant can be rebuilt.
+      -- Append-only log of every write to a finding (new, changed status, reason or evidence,
+      -- removed): the finding table at any past instant can be rebuilt from it.
       CREATE TABLE finding_change (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         workspace_id uuid NOT NULL REFERENCES workspace(id) ON DELETE CASCADE,
@@ -116,6 +121,7 @@ export class InitialSchema1732300000000 implements MigrationInterface {
         from_status text,
         to_status text,
         reason text,
+        evidence_hashes text[],
         at timestamptz NOT NULL
       );
       CREATE INDEX finding_change_workspace_at ON finding_change (workspace_id, at);
