@@ -54,6 +54,12 @@ describe('API edge: bad input → 400 naming the field, unknown ids → 404, nev
     expect(fields(bad.body)).toEqual(expect.arrayContaining(['config.region', 'config.endpointUrl', 'schedule']));
   });
 
+  it('rejects a six-field (per-second) cron: schedules are five fields', async () => {
+    const res = await server.api<Problem>('POST', `/api/v1/workspaces/${ws.id}/connections`, { connectorId: 'aws-iam', name: 'x', schedule: '* * * * * *' });
+    expect(res.status).toBe(400);
+    expect(fields(res.body)).toEqual(['schedule']);
+  });
+
   it('never echoes a rejected secret value', async () => {
     const res = await server.api<Problem>('POST', `/api/v1/workspaces/${ws.id}/connections`, {
       connectorId: 'aws-iam',
@@ -83,6 +89,10 @@ describe('API edge: bad input → 400 naming the field, unknown ids → 404, nev
     const badCursor = await server.api<Problem>('GET', `/api/v1/workspaces/${ws.id}/findings?cursor=garbage`);
     expect(badCursor.status).toBe(400);
     expect(fields(badCursor.body)).toEqual(['cursor']);
+    const huge = Buffer.from(JSON.stringify({ id: '9'.repeat(25) })).toString('base64url');
+    const overflow = await server.api<Problem>('GET', `/api/v1/workspaces/${ws.id}/findings?cursor=${huge}`);
+    expect(overflow.status).toBe(400);
+    expect(fields(overflow.body)).toEqual(['cursor']);
   });
 
   it('serves an OpenAPI document listing every route', async () => {

@@ -93,6 +93,11 @@ describe('collection → evidence → findings → scores over HTTP, on real Pos
     }
   });
 
+  it('the overview says when evidence was last collected', async () => {
+    const overview = await server.api<{ lastCollectedAt: string | null }>('GET', `/api/v1/workspaces/${ws.id}/overview`);
+    expect(Date.now() - Date.parse(overview.body.lastCollectedAt!)).toBeLessThan(60_000);
+  });
+
   it('traces a failing finding to the raw evidence it rests on', async () => {
     const page = await server.api<{ items: FindingView[] }>('GET', `/api/v1/workspaces/${ws.id}/findings?status=fail&checkId=aws-iam.console-user-mfa`);
     expect(page.status).toBe(200);

@@ -50,12 +50,13 @@ describe('evidence freshness and daily history', () => {
     const checks = (await server.api<{ items: CheckView[] }>('GET', `/api/v1/workspaces/${ws.id}/checks`)).body.items;
     expect(checks.every((c) => c.counts.pass === 0 && c.counts.fail === 0)).toBe(true);
 
-    await server.app.get(ScoringService).recomputeAll(clock.now());
+    // Controls and readiness follow at once, without waiting for a run or the hourly re-score.
     const controls = (await server.api<{ items: ControlView[] }>('GET', `/api/v1/workspaces/${ws.id}/controls`)).body.items;
     expect(controls.filter((c) => c.checkIds.length > 0).every((c) => c.status === 'unknown')).toBe(true);
   });
 
   it('keeps one status row per control per day, including days without a run', async () => {
+    await server.app.get(ScoringService).recomputeAll(clock.now());
     const days = await db.query(`SELECT count(DISTINCT day)::int AS n FROM control_status_day WHERE workspace_id = $1`, [ws.id]);
     expect(days.rows[0].n).toBe(2);
     const control = (await server.api<{ items: ControlView[] }>('GET', `/api/v1/workspaces/${ws.id}/controls`)).body.items.find((c) => c.checkIds.length > 0)!;

@@ -190,6 +190,8 @@ export const overviewSchema = z.object({
   findingCounts: findingCountsSchema,
   connections: z.array(connectionSchema),
   lastRun: runSchema.nullable(),
+  /** When fresh evidence was last collected (any check, any connection); null if never. */
+  lastCollectedAt: z.string().nullable(),
 });
 export type Overview = z.infer<typeof overviewSchema>;
 

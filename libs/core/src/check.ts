@@ -84,9 +84,15 @@ export function defineCheck(metadataJson: unknown, evaluate: Evaluate): CheckDef
 
 /**
  * Runs checks over one evidence set. A check that throws or returns malformed findings yields
- * one `unknown` finding: a bug in a check must never read as compliance.
+ * one `unknown` finding (a bug in a check must never read as compliance) and is reported to
+ * `onCheckError`, so callers can keep that check's earlier resources instead of dropping them.
  */
-export function evaluateChecks(checks: readonly CheckDefinition[], evidence: EvidenceSet, ctx: EvaluationContext): Finding[] {
+export function evaluateChecks(
+  checks: readonly CheckDefinition[],
+  evidence: EvidenceSet,
+  ctx: EvaluationContext,
+  onCheckError?: (checkId: string, message: string) => void,
+): Finding[] {
   const out: Finding[] = [];
   for (const check of checks) {
     let findings: CheckFinding[];
@@ -97,9 +103,10 @@ export function evaluateChecks(checks: readonly CheckDefinition[], evidence: Evi
         err instanceof z.ZodError
           ? `malformed findings: ${err.issues.map((i) => `${i.path.join('.') || '(result)'} ${i.message}`).join('; ')}`
           : err instanceof Error
-            ? err.message.split('\n')[0]
+            ? (err.message.split('\n')[0] ?? '')
             : String(err);
       findings = [{ resource: ctx.scope, status: 'unknown', reason: `check could not evaluate: ${message}`, evidence: [] }];
+      onCheckError?.(check.metadata.id, message);
     }
     for (const f of findings) out.push({ ...f, checkId: check.metadata.id });
   }

@@ -24,7 +24,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dir = mkdtempSync(join(tmpdir(), 'astrolabe-test-pg-'));
   // As root, PostgreSQL runs as a separate system user that must be able to enter this directory.
   chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: join(dir, 'data') });
+  const pg = await startEmbeddedPostgres({ dataDir: join(dir, 'data'), unsafeNoFsync: true });
   project.provide('pgMaintenanceUrl', pg.url('postgres'));
   return async () => {
     await pg.stop();

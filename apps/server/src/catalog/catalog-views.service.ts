@@ -10,21 +10,27 @@ import { notFound } from '../http/problem';
 import { Clock } from '../platform/clock.adapter';
 import { RegistryRef } from '../platform/registry.provider';
 import { ControlRepository } from '../scoring/control.repository';
+import { ScoringService, type ControlScore } from '../scoring/scoring.service';
 import { toWorkspaceView, WorkspacesService } from '../workspaces/workspaces.service';
 
 const ZERO: FindingCounts = { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
 
-function toControlView(c: ControlEntity): ControlView {
+/**
+ * A control as of now: the live score, with "since" taken from the stored status when they
+ * agree (when they differ the change is newer than the last stored score; its time is unknown).
+ */
+function toControlView(c: ControlEntity, live: ControlScore | undefined): ControlView {
+  const status = live?.status ?? c.status;
   return {
     id: c.id,
     title: c.title,
     description: c.description,
     category: c.category,
     checkIds: c.checkIds,
-    status: c.status,
-    statusSince: c.statusSince?.toISOString() ?? null,
-    reason: c.statusReason,
-    counts: c.counts,
+    status,
+    statusSince: status === c.status ? (c.statusSince?.toISOString() ?? null) : null,
+    reason: live?.reason ?? c.statusReason,
+    counts: live?.counts ?? c.counts,
   };
 }
 
@@ -35,6 +41,7 @@ export class CatalogViewsService {
     private readonly ds: DataSource,
     private readonly findings: FindingRepository,
     private readonly controls: ControlRepository,
+    private readonly scoring: ScoringService,
     private readonly connections: ConnectionsService,
     private readonly workspaces: WorkspacesService,
     private readonly registryRef: RegistryRef,
@@ -54,20 +61,25 @@ export class CatalogViewsService {
   }
 
   async controlList(workspaceId: string): Promise<ControlView[]> {
-    return (await this.controls.list(workspaceId)).map(toControlView);
+    const [stored, live] = await Promise.all([this.controls.list(workspaceId), this.liveScores(workspaceId)]);
+    return stored.map((c) => toControlView(c, live.get(c.id)));
   }
 
   async control(workspaceId: string, controlId: string) {
-    const c = await this.controls.get(workspaceId, controlId);
+    const c = (await this.controlList(workspaceId)).find((x) => x.id === controlId);
     if (!c) throw notFound('control', controlId);
     const since = new Date(this.clock.now().getTime() - 90 * 86_400_000).toISOString().slice(0, 10);
     const history = await this.controls.history(workspaceId, controlId, since);
-    return { ...toControlView(c), history: history.map((h) => ({ day: String(h.day), status: h.status })) };
+    return { ...c, history: history.map((h) => ({ day: String(h.day), status: h.status })) };
+  }
+
+  private async liveScores(workspaceId: string): Promise<Map<string, ControlScore>> {
+    return new Map((await this.scoring.score(this.ds, workspaceId, this.clock.now())).map((s) => [s.id, s]));
   }
 
   async frameworks(workspaceId: string) {
     const statuses: Record<string, ScoredControlStatus> = {};
-    for (const c of await this.controls.list(workspaceId)) statuses[c.id] = scoredStatus(c.status);
+    for (const c of await this.controlList(workspaceId)) statuses[c.id] = scoredStatus(c.status);
     return this.registryRef.registry.catalog.frameworks.map((f) => {
       const score = scoreFramework(f, statuses);
       return {
@@ -90,7 +102,7 @@ export class CatalogViewsService {
     const workspace = await this.workspaces.require(workspaceId);
     const [frameworks, controls, checks, connections] = await Promise.all([
       this.frameworks(workspaceId),
-      this.controls.list(workspaceId),
+      this.controlList(workspaceId),
       this.checks(workspaceId),
       this.connections.list(workspaceId),
     ]);
@@ -104,7 +116,8 @@ export class CatalogViewsService {
         .filter((r) => r !== null)
         .sort((a, b) => b.queuedAt.localeCompare(a.queuedAt))[0] ?? null;
     const frameworkViews: FrameworkView[] = frameworks.map(({ id, name, version, readiness }) => ({ id, name, version, readiness }));
-    return { workspace: toWorkspaceView(workspace), frameworks: frameworkViews, controlCounts, findingCounts, connections, lastRun };
+    const lastCollectedAt = await this.findings.lastCollectedAt(workspaceId);
+    return { workspace: toWorkspaceView(workspace), frameworks: frameworkViews, controlCounts, findingCounts, connections, lastRun, lastCollectedAt: lastCollectedAt?.toISOString() ?? null };
   }
 }
 

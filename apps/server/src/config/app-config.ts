@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { validateCronExpression } from 'cron';
+import { isFiveFieldCron } from '../scheduler/cron-expression';
 import { z } from 'zod';
 
 const ROLES = ['api', 'scheduler', 'worker'] as const;
@@ -27,7 +27,7 @@ const envSchema = z.object({
   ASTROLABE_DEMO_SCHEDULE: z
     .string()
     .default('*/5 * * * *')
-    .refine((c) => validateCronExpression(c).valid, 'must be a cron expression such as "*/5 * * * *"'),
+    .refine(isFiveFieldCron, 'must be a cron expression such as "*/5 * * * *"'),
   /** 32-byte key, base64; when unset a key file is generated under the data dir (dev only). */
   ASTROLABE_MASTER_KEY: z.string().optional(),
   ASTROLABE_CONSOLE_DIR: z.string().optional(),

@@ -74,11 +74,12 @@ export class ConnectionsService {
     const current = await this.require(workspaceId, id);
     const connector = this.connectorOf(current);
     const secret = body.secret === undefined ? this.secrets.open(current.secretSealed) : (body.secret ?? {});
-    const { config } = this.validateSettings(connector, body.config ?? current.config, secret, body.schedule ?? current.schedule);
+    const settings = this.validateSettings(connector, body.config ?? current.config, secret, body.schedule ?? current.schedule);
     const updated = await this.connections.update(workspaceId, id, {
       ...(body.name !== undefined && { name: body.name }),
-      ...(body.config !== undefined && { config }),
-      ...(body.secret !== undefined && { secretSealed: this.secrets.seal(body.secret) }),
+      ...(body.config !== undefined && { config: settings.config }),
+      // The parsed secret (trimmed, unknown keys dropped), never the raw body; null removes it.
+      ...(body.secret !== undefined && { secretSealed: this.secrets.seal(settings.secret) }),
       ...(body.schedule !== undefined && { schedule: body.schedule }),
       ...(body.enabled !== undefined && { enabled: body.enabled }),
     });

@@ -40,7 +40,7 @@ export class DemoService {
     const existing = (await this.connections.list(workspace.id)).find((c) => c.connectorId === 'aws-iam' && c.name === DEMO_CONNECTION_NAME);
     // The emulator listens on a new port at every start: point the demo connection at it.
     const connection = existing
-      ? await this.connections.update(workspace.id, existing.id, { config })
+      ? await this.connections.update(workspace.id, existing.id, { config, schedule: this.config.demoSchedule })
       : await this.connections.create({
           workspaceId: workspace.id,
           connectorId: 'aws-iam',

@@ -210,6 +210,12 @@ export class FindingRepository {
     return out;
   }
 
+  /** When any check of the workspace last evaluated fresh evidence. */
+  async lastCollectedAt(workspaceId: string): Promise<Date | null> {
+    const rows: { at: Date | null }[] = await this.ds.query('SELECT max(last_seen_at) AS at FROM finding_coverage WHERE workspace_id = $1', [workspaceId]);
+    return rows[0]?.at ?? null;
+  }
+
   async page(workspaceId: string, filter: FindingFilter, now: Date): Promise<StoredFinding[]> {
     const params: unknown[] = [workspaceId, now];
     const where = ['f.workspace_id = $1'];

@@ -21,7 +21,7 @@ const encodeCursor = (id: string) => Buffer.from(JSON.stringify({ id }), 'utf8')
 function decodeCursor(cursor: string): string {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof parsed === 'object' && parsed && 'id' in parsed && typeof parsed.id === 'string' && /^\d+$/.test(parsed.id)) return parsed.id;
+    if (typeof parsed === 'object' && parsed && 'id' in parsed && typeof parsed.id === 'string' && /^\d{1,18}$/.test(parsed.id)) return parsed.id;
   } catch {
     // fall through to the 400 below
   }

@@ -23,6 +23,10 @@ const HEARTBEAT_INTERVAL_MS = 10_000;
 
 export class RetryableRunError extends Error {}
 
+function failedResult(code: string, message: string): CollectionResult {
+  return { state: 'failed', scope: null, items: [], outcomes: {}, error: { code, message }, hint: null };
+}
+
 /**
  * Executes one collection job: collect in memory → evaluate checks → commit evidence,
  * findings, scores and the run's final state in ONE transaction. A crash before the commit
@@ -93,8 +97,14 @@ export class RunExecutor {
 
   private async collect(connection: ConnectionEntity, runId: string, log: Logger): Promise<CollectionResult> {
     const connector = this.registryRef.registry.connector(connection.connectorId);
-    if (!connector) {
-      return { state: 'failed', scope: null, items: [], outcomes: {}, error: { code: 'unknown_connector', message: `connector ${connection.connectorId} is not installed` }, hint: null };
+    if (!connector) return failedResult('unknown_connector', `connector ${connection.connectorId} is not installed`);
+    // Stored settings are parsed again: defaults apply, and settings a newer connector version
+    // no longer accepts fail the run with the field named instead of misbehaving.
+    const config = connector.configSchema.safeParse(connection.config);
+    const secret = connector.secretSchema.safeParse(this.secrets.open(connection.secretSealed));
+    if (!config.success || !secret.success) {
+      const fields = [...(config.success ? [] : config.error.issues.map((i) => `config.${i.path.join('.')}`)), ...(secret.success ? [] : secret.error.issues.map((i) => `secret.${i.path.join('.')}`))];
+      return failedResult('invalid_settings', `the connection's settings are no longer valid (${fields.join(', ')}); edit the connection`);
     }
     let lastWrite = 0;
     let latest: { done: number; total: number; message: string | null } = { done: 0, total: 0, message: null };
@@ -106,8 +116,8 @@ export class RunExecutor {
       return await runCollection({
         connector,
         signal: AbortSignal.timeout(RUN_TIMEOUT_MS),
-        config: connection.config,
-        secret: this.secrets.open(connection.secretSealed),
+        config: config.data,
+        secret: secret.data,
         now: () => this.clock.now(),
         logger: { debug: (m, f) => log.debug(f ?? {}, m), info: (m, f) => log.info(f ?? {}, m), warn: (m, f) => log.warn(f ?? {}, m) },
         onProgress: (done, total, message) => {
@@ -129,9 +139,8 @@ export class RunExecutor {
     const scope: ResourceRef = result.scope ?? connection.scope ?? { id: `astrolabe:connection:${connection.id}`, type: 'astrolabe:connection', name: connection.name };
     const checks = this.registryRef.registry.checksFor(connection.connectorId);
     const evidenceSet = createEvidenceSet(result.items, result.outcomes);
-    const findings: Finding[] = evaluateChecks(checks, evidenceSet, { now, scope });
-
-    // A check whose evidence is missing keeps its resources, now `unknown`, instead of losing them.
+    // Checks that could not judge this run (evidence missing, or the check itself failed) keep
+    // their resources, now `unknown`, instead of losing them as if they had been fixed.
     const unavailableChecks = new Map<string, string>();
     for (const check of checks) {
       const missing = check.metadata.reads.filter((k) => result.outcomes[k]?.status !== 'succeeded');
@@ -140,6 +149,9 @@ export class RunExecutor {
         unavailableChecks.set(check.metadata.id, `Evidence could not be collected in the latest run: ${why}`);
       }
     }
+    const findings: Finding[] = evaluateChecks(checks, evidenceSet, { now, scope }, (checkId, message) =>
+      unavailableChecks.set(checkId, `The check could not evaluate the latest evidence: ${message}`),
+    );
 
     const counts: StoredFindingCounts = { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
     for (const f of findings) counts[f.status satisfies FindingStatus] += 1;

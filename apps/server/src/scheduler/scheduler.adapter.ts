@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { CronJob, validateCronExpression } from 'cron';
+import { CronJob } from 'cron';
+import { isFiveFieldCron } from './cron-expression';
 
 /**
  * The one wrapper around @nestjs/schedule's registry: schedules are data (one cron per
@@ -11,7 +12,7 @@ export class SchedulerAdapter {
   constructor(private readonly registry: SchedulerRegistry) {}
 
   static isValid(expression: string): boolean {
-    return validateCronExpression(expression).valid;
+    return isFiveFieldCron(expression);
   }
 
   upsert(name: string, expression: string, onTick: () => Promise<void> | void): void {

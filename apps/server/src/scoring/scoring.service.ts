@@ -4,7 +4,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { StoredFindingCounts } from '../database/entities';
 import { FindingRepository } from '../findings/finding.repository';
-import { ControlRepository } from './control.repository';
+import { ControlRepository, type ControlStatusUpdate } from './control.repository';
+
+export type ControlScore = ControlStatusUpdate;
 
 const ZERO: StoredFindingCounts = { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
 
@@ -26,11 +28,25 @@ export class ScoringService {
     for (const w of workspaces) await this.ds.transaction((manager) => this.recompute(manager, w.id, now));
   }
 
+  /**
+   * Stores current statuses and today's history row. Serialized per workspace: two commits
+   * scoring at once could otherwise write counts read before the other's findings landed.
+   */
   async recompute(manager: EntityManager, workspaceId: string, now: Date): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`scoring:${workspaceId}`]);
+    const updates = await this.score(manager, workspaceId, now);
+    await this.controls.saveStatuses(manager, workspaceId, updates, now);
+  }
+
+  /**
+   * Statuses as of `now`, from live finding counts (stale evidence counts as unknown), without
+   * writing: what the API shows, so a stopped scheduler can never leave an old verdict on screen.
+   */
+  async score(manager: EntityManager | DataSource, workspaceId: string, now: Date): Promise<ControlScore[]> {
     const byCheck = await this.findings.countsByCheck(manager, workspaceId, now);
     const findingCounts: Record<string, Record<FindingStatus, number>> = Object.fromEntries(byCheck);
     const controls = await this.controls.list(workspaceId, manager);
-    const updates = controls.map((control) => {
+    return controls.map((control) => {
       const { status, reason } = controlStatus({ checkIds: control.checkIds, findingCounts });
       const counts = { ...ZERO };
       for (const checkId of control.checkIds) {
@@ -40,6 +56,5 @@ export class ScoringService {
       }
       return { id: control.id, status, reason, counts };
     });
-    await this.controls.saveStatuses(manager, workspaceId, updates, now);
   }
 }

@@ -47,10 +47,12 @@ export function OverviewPage() {
         title="Overview"
         subtitle="Readiness is scored from evidence your connections collected. Unknown and not monitored never count as passing."
         actions={
-          o?.lastRun ? (
+          o?.lastCollectedAt ? (
             <span className="muted small">
-              <TimeAgo iso={o.lastRun.finishedAt ?? o.lastRun.queuedAt} prefix="Evidence collected " />
+              <TimeAgo iso={o.lastCollectedAt} prefix="Evidence collected " />
             </span>
+          ) : o ? (
+            <span className="muted small">No evidence collected yet</span>
           ) : undefined
         }
       />

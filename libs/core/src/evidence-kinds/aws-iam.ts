@@ -154,16 +154,6 @@ export type SupportAccessEntities = z.infer<typeof supportAccessEntitiesSchema>;
 
 export const SUPPORT_ACCESS_POLICY_ARN = 'arn:aws:iam::aws:policy/AWSSupportAccess';
 
-/**
- * Parses a credential-report date cell. AWS writes ISO-8601 dates, or one of
- * `N/A`, `no_information`, `not_supported` when there is no date to give.
- */
-export function parseReportDate(cell: string | undefined): Date | null {
-  if (!cell || cell === 'N/A' || cell === 'no_information' || cell === 'not_supported') return null;
-  const d = new Date(cell);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
-
 export function accountRootArn(accountId: string): string {
   return `arn:aws:iam::${accountId}:root`;
 }
