@@ -36,7 +36,8 @@ export default [
             { sourceTag: 'type:emulator', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:testkit', onlyDependOnLibsWithTags: ['type:core', 'type:lib', 'type:emulator'] },
             // apps and dashboards compose libs; nothing imports an app.
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:lib', 'type:registry', 'type:frameworks', 'type:testkit', 'type:emulator'] },
+            // Production code never loads test infrastructure (emulators, test harness).
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:core', 'type:lib', 'type:registry', 'type:frameworks'] },
             { sourceTag: 'type:dashboard', onlyDependOnLibsWithTags: ['type:core', 'type:lib'] },
             { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
           ],
@@ -46,7 +47,7 @@ export default [
   },
   {
     // Tests may drive code with the evidence runner and the emulators; production code may not.
-    files: ['**/*.spec.ts'],
+    files: ['**/*.spec.ts', '**/test/support/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',

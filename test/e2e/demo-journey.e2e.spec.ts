@@ -2,7 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../apps/server/src/testing/test-server';
+import { loadDemoScenario, startIamEmulator, type IamEmulator } from '@astrolabe/emulator-aws-iam';
+import { startTestServer, type TestServer } from '../../apps/server/test/support/test-server';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CONSOLE_DIR = join(__dirname, '../../dashboards/console/dist');
@@ -10,13 +11,15 @@ const SHOTS = join(__dirname, '../../test-results');
 
 describe('demo journey in headless Chromium', () => {
   let server: TestServer;
+  let emulator: IamEmulator;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     if (!existsSync(join(CONSOLE_DIR, 'index.html'))) throw new Error('console is not built: run `npx vite build dashboards/console`');
     // A schedule that cannot fire during the test: only the start-up run and our own "run now" happen.
-    server = await startTestServer({ ASTROLABE_DEMO: '1', ASTROLABE_DEMO_SCHEDULE: '0 0 1 1 *', ASTROLABE_CONSOLE_DIR: CONSOLE_DIR });
+    emulator = await startIamEmulator({ scenario: loadDemoScenario(), latencyMs: 40 });
+    server = await startTestServer({ ASTROLABE_DEMO: '1', ASTROLABE_DEMO_IAM_ENDPOINT: emulator.url, ASTROLABE_DEMO_SCHEDULE: '0 0 1 1 *', ASTROLABE_CONSOLE_DIR: CONSOLE_DIR });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -29,6 +32,7 @@ describe('demo journey in headless Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await emulator?.stop();
   });
 
   /** The demo queues a first run at start-up; wait for it so the console has findings to show. */

@@ -107,7 +107,6 @@ export async function startServer(config: AppConfig, logger: Logger, overrides: 
       closed = true;
       for (const t of timers) clearInterval(t);
       app.get(SchedulerAdapter).stopAll();
-      await demo.stop();
       await queue.stop();
       await app.close();
       await dataSource.destroy();

@@ -1,7 +1,7 @@
 import type { Problem, Workspace } from '@astrolabe/api-contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../src/http/openapi';
-import { startTestServer, type TestServer } from '../src/testing/test-server';
+import { startTestServer, type TestServer } from './support/test-server';
 
 describe('API edge: bad input → 400 naming the field, unknown ids → 404, never 500', () => {
   let server: TestServer;

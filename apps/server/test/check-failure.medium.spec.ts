@@ -5,7 +5,7 @@ import { buildRegistry, getRegistry, type Registry } from '@astrolabe/registry';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryRef } from '../src/platform/registry.provider';
-import { startTestServer, waitForRun, type TestServer } from '../src/testing/test-server';
+import { startTestServer, waitForRun, type TestServer } from './support/test-server';
 
 const CHECK = 'aws-iam.console-user-mfa';
 

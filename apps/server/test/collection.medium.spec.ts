@@ -2,7 +2,7 @@ import type { CheckView, Connection, ControlView, FindingView, FrameworkView, Ru
 import { loadDemoScenario, startIamEmulator, type IamEmulator } from '@astrolabe/emulator-aws-iam';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, waitForRun, type TestServer } from '../src/testing/test-server';
+import { startTestServer, waitForRun, type TestServer } from './support/test-server';
 
 const SECRET = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'planted-secret-value-7f3a9c' };
 

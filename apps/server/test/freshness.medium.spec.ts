@@ -3,8 +3,8 @@ import { loadDemoScenario, startIamEmulator, type IamEmulator } from '@astrolabe
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScoringService } from '../src/scoring/scoring.service';
-import { MutableClock } from '../src/testing/mutable-clock';
-import { startTestServer, waitForRun, type TestServer } from '../src/testing/test-server';
+import { MutableClock } from './support/mutable-clock';
+import { startTestServer, waitForRun, type TestServer } from './support/test-server';
 
 const HOUR = 3_600_000;
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/app-config';
 import { createLogger } from '../src/logging/logger';
 import { startServer, type RunningServer } from '../src/server';
-import { newTestDatabase } from '../src/testing/test-server';
+import { newTestDatabase } from './support/test-server';
 import type { TestDatabase } from '@astrolabe/testkit';
 
 /** Two processes' worth of roles on one database: the API queues, a separate worker runs. */

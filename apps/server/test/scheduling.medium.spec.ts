@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobQueue } from '../src/queue/job-queue.adapter';
 import { RunRepository } from '../src/runs/run.repository';
 import { RunWorker } from '../src/runs/run-worker.service';
-import { startTestServer, waitForRun, type TestServer } from '../src/testing/test-server';
+import { startTestServer, waitForRun, type TestServer } from './support/test-server';
 
 describe('scheduling and the run queue', () => {
   let server: TestServer;

@@ -219,6 +219,34 @@ describe('aws-iam connector against the IAM emulator', () => {
     expect(result.outcomes[AWS_IAM_KINDS.accountSummary]?.status).toBe('succeeded');
   });
 
+  it('a connection dropped on one action after IAM answered others fails only that kind (network_error) and keeps the rest', async () => {
+    const emu = await start({ dropConnection: ['ListServerCertificates'] });
+    const result = await collect(emu.url);
+    expect(result.state).toBe('partial');
+    expect(result.error).toMatchObject({ code: 'network_error' });
+    const failed = Object.entries(result.outcomes).filter(([, o]) => o.status === 'failed');
+    expect(failed.map(([k]) => k)).toEqual([AWS_IAM_KINDS.serverCertificate]);
+    const error = result.outcomes[AWS_IAM_KINDS.serverCertificate]?.error;
+    expect(error).toMatchObject({ code: 'network_error' });
+    expect(error?.missingPermission).toBeUndefined();
+    expect(error?.message).toContain('iam:ListServerCertificates');
+    expect(error?.message).toContain('ECONNRESET');
+    expect(itemsOf(result, AWS_IAM_KINDS.serverCertificate)).toEqual([]);
+    expect(result.outcomes[AWS_IAM_KINDS.user]).toEqual({ status: 'succeeded', items: 35 });
+    expect(result.outcomes[AWS_IAM_KINDS.credentialReportRow]?.status).toBe('succeeded');
+    expect(result.scope?.id).toBe('arn:aws:iam::123456789012:root');
+    expect(emu.calls()['ListServerCertificates']).toBeGreaterThan(1); // the SDK retried before giving up
+  });
+
+  it('a connection dropped on every action (IAM never answered) → ConnectorError endpoint_unreachable', async () => {
+    const emu = await start({ dropConnection: connectorPermissions(awsIamConnector) });
+    const result = await collect(emu.url);
+    expect(result.state).toBe('failed');
+    expect(result.error?.code).toBe('endpoint_unreachable');
+    expect(result.error?.message).toContain(emu.url);
+    expect(result.hint).toContain('AWS_ENDPOINT_URL_IAM');
+  });
+
   it('a malformed GetAccountAuthorizationDetails page fails its kinds instead of emitting half a list', async () => {
     const emu = await start({ malformed: ['GetAccountAuthorizationDetails'] });
     const result = await collect(emu.url);

@@ -1,8 +1,8 @@
 import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { accountIdFromArn, accountRootArn, type CollectContext, type ConnectorError } from '@astrolabe/core';
-import { createIamClient } from './iam-client';
-import { classifyIamError, redactor } from './iam-errors';
+import type { CollectContext, ConnectorError, ResourceRef } from '@astrolabe/core';
+import { accountScope } from './account-scope';
+import { openIamSession } from './iam-client';
 import type { AwsIamConfig, AwsIamSecret } from './manifest';
 import { accountSummaryStep, passwordPolicyStep } from './steps/account-steps';
 import { authorizationDetailsStep } from './steps/authorization-details-step';
@@ -23,13 +23,12 @@ export const COLLECT_STEPS: readonly CollectStep[] = [
 
 /**
  * Collects every aws-iam evidence kind with account-level calls only. A failing call fails the
- * kinds that depend on it and nothing else; missing credentials or an unreachable endpoint stop
- * the whole run with a ConnectorError carrying a hint.
+ * kinds that depend on it and nothing else — a connection lost mid-run included; missing
+ * credentials, or an endpoint that never answered, stop the whole run with a ConnectorError
+ * carrying a hint.
  */
 export async function collectAwsIam(ctx: CollectContext<AwsIamConfig, AwsIamSecret>): Promise<void> {
-  const client = createIamClient(ctx.config, ctx.secret);
-  const redact = redactor(ctx.secret);
-  const endpoint = ctx.config.endpointUrl ?? process.env['AWS_ENDPOINT_URL_IAM'] ?? process.env['AWS_ENDPOINT_URL'] ?? 'https://iam.amazonaws.com';
+  const session = openIamSession(ctx.config, ctx.secret);
   // Aborted by the caller, or by us when a fatal error makes the other calls pointless.
   const stop = new AbortController();
   // Every in-flight SDK request (seven steps, their pages and retries) listens on this signal.
@@ -39,15 +38,15 @@ export async function collectAwsIam(ctx: CollectContext<AwsIamConfig, AwsIamSecr
   else ctx.signal.addEventListener('abort', onCallerAbort, { once: true });
 
   // Set from the first ARN any step sees (GAAD's first page usually), then never changed.
-  const account: { id: string | null } = { id: null };
+  const account: { scope: ResourceRef | null } = { scope: null };
   const io: StepIo = {
-    client,
+    client: session.client,
     signal: stop.signal,
     sleep: (ms) => sleep(ms, undefined, { signal: stop.signal }),
     noteArn: (arn) => {
-      if (account.id) return;
-      account.id = accountIdFromArn(arn);
-      if (account.id) ctx.identify({ id: accountRootArn(account.id), type: 'aws:account', name: account.id });
+      if (account.scope) return;
+      account.scope = accountScope(arn);
+      if (account.scope) ctx.identify(account.scope);
     },
   };
 
@@ -61,7 +60,7 @@ export async function collectAwsIam(ctx: CollectContext<AwsIamConfig, AwsIamSecr
           emissions.push(...(await step.run(io)));
         } catch (err) {
           if (stop.signal.aborted) return; // a fatal error or the caller already ended the run
-          const classified = classifyIamError(err, { redact, endpoint });
+          const classified = session.classify(err);
           if (classified.kind === 'fatal') {
             outcome.fatal = classified.error;
             stop.abort(classified.error);
@@ -76,12 +75,12 @@ export async function collectAwsIam(ctx: CollectContext<AwsIamConfig, AwsIamSecr
     );
   } finally {
     ctx.signal.removeEventListener('abort', onCallerAbort);
-    client.destroy();
+    session.destroy();
   }
   if (outcome.fatal) throw outcome.fatal;
   if (ctx.signal.aborted) throw ctx.signal.reason instanceof Error ? ctx.signal.reason : new Error('collection aborted');
 
-  const rootArn = account.id ? accountRootArn(account.id) : null;
+  const rootArn = account.scope?.id ?? null;
   if (!rootArn) ctx.logger.warn('aws-iam could not tell the account id (no ARN in any response); account-level evidence is keyed "aws:account"');
   for (const e of emissions) ctx.emit(e.kind, e.resourceId === ACCOUNT_RESOURCE ? (rootArn ?? 'aws:account') : e.resourceId, e.data);
 }

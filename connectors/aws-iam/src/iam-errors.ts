@@ -45,7 +45,18 @@ const CREDENTIALS_REJECTED = new Set([
   'MissingAuthenticationToken',
   'InvalidAccessKeyId',
 ]);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPROTO', 'CERT_HAS_EXPIRED']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+  'EPIPE',
+  'EPROTO',
+  'CERT_HAS_EXPIRED',
+]);
 
 interface ErrorFields {
   name?: unknown;
@@ -88,12 +99,18 @@ export interface ClassifyOptions {
   redact: (text: string) => string;
   /** Where the client sends requests, for the unreachable-endpoint hint. */
   endpoint: string;
+  /**
+   * Whether IAM has answered any request of this run. Until it has, a network error means the
+   * endpoint cannot be reached at all; afterwards it is one request lost on the way.
+   */
+  endpointAnswered: boolean;
 }
 
 /**
  * Sorts a failure into "this kind could not be collected" (AccessDenied, throttled after all
- * retries, a service error) and "nothing can be collected" (no credentials, credentials rejected,
- * endpoint unreachable), which ends the run with a hint on what to fix.
+ * retries, a service error, a connection lost after IAM had answered) and "nothing can be
+ * collected" (no credentials, credentials rejected, endpoint unreachable before any answer),
+ * which ends the run with a hint on what to fix.
  */
 export function classifyIamError(err: unknown, opts: ClassifyOptions): ClassifiedError {
   const action = err instanceof IamCallError ? err.action : undefined;
@@ -110,6 +127,14 @@ export function classifyIamError(err: unknown, opts: ClassifyOptions): Classifie
     };
   }
   const net = networkCode(cause);
+  if (net && opts.endpointAnswered) {
+    // The SDK has already retried it: this request is lost, but the endpoint works, so only the
+    // kinds fed by this call fail and everything collected elsewhere is kept.
+    return {
+      kind: 'kind-failed',
+      error: { code: 'network_error', message: `${permission ?? 'IAM'} failed: the connection to ${opts.endpoint} broke after retries (${net}): ${message}` },
+    };
+  }
   if (net) {
     return {
       kind: 'fatal',

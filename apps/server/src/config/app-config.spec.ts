@@ -74,7 +74,11 @@ describe('loadConfig', () => {
     ['0', false],
     ['false', false],
   ])('reads ASTROLABE_DEMO=%s as %s', (value, expected) => {
-    expect(loadConfig({ ASTROLABE_DEMO: value }).demo).toBe(expected);
+    expect(loadConfig({ ASTROLABE_DEMO: value, ASTROLABE_DEMO_IAM_ENDPOINT: 'http://127.0.0.1:4566' }).demo).toBe(expected);
+  });
+
+  it('demo mode needs the IAM endpoint to read, and says so', () => {
+    expect(() => loadConfig({ ASTROLABE_DEMO: '1' })).toThrow(/ASTROLABE_DEMO_IAM_ENDPOINT/);
   });
 
   it('rejects ASTROLABE_DEMO=yes, naming the variable', () => {

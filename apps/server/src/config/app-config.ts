@@ -24,6 +24,8 @@ const envSchema = z.object({
     .enum(['0', '1', 'true', 'false'])
     .default('0')
     .transform((v) => v === '1' || v === 'true'),
+  /** The IAM endpoint the demo connection reads (the emulator started by `npm start`). */
+  ASTROLABE_DEMO_IAM_ENDPOINT: z.string().url().optional(),
   ASTROLABE_DEMO_SCHEDULE: z
     .string()
     .default('*/5 * * * *')
@@ -42,6 +44,7 @@ export interface AppConfig {
   roles: ReadonlySet<ServerRole>;
   demo: boolean;
   demoSchedule: string;
+  demoIamEndpoint: string | undefined;
   masterKey: string | undefined;
   consoleDir: string;
   logLevel: string;
@@ -57,6 +60,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.ASTROLABE_DEMO && !e.ASTROLABE_DEMO_IAM_ENDPOINT) {
+    throw new Error('Invalid environment:\n  ASTROLABE_DEMO_IAM_ENDPOINT: required with ASTROLABE_DEMO=1 (npm start sets both and starts the emulator)');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -65,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     roles: new Set(e.ASTROLABE_ROLES),
     demo: e.ASTROLABE_DEMO,
     demoSchedule: e.ASTROLABE_DEMO_SCHEDULE,
+    demoIamEndpoint: e.ASTROLABE_DEMO_IAM_ENDPOINT,
     masterKey: e.ASTROLABE_MASTER_KEY,
     consoleDir: resolve(e.ASTROLABE_CONSOLE_DIR ?? resolve(__dirname, '../../../../dashboards/console/dist')),
     logLevel: e.LOG_LEVEL,

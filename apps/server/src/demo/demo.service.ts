@@ -1,4 +1,3 @@
-import { loadDemoScenario, startIamEmulator, type IamEmulator } from '@astrolabe/emulator-aws-iam';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -15,13 +14,12 @@ const DEMO_CONNECTION_NAME = 'Acme production AWS account';
 const DEMO_SECRET = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 
 /**
- * Demo mode: an IAM emulator in this process (no cloud account), a demo workspace with an
- * aws-iam connection pointed at it, a first run at start-up and a short schedule.
+ * Demo mode: a demo workspace with an aws-iam connection pointed at an IAM-compatible endpoint
+ * (the emulator `npm start` runs beside the server; no cloud account), a first run at start-up
+ * and a short schedule.
  */
 @Injectable()
 export class DemoService {
-  private emulator: IamEmulator | undefined;
-
   constructor(
     private readonly workspaces: WorkspacesService,
     private readonly connections: ConnectionRepository,
@@ -33,10 +31,10 @@ export class DemoService {
   ) {}
 
   async start(): Promise<void> {
-    if (!this.config.demo) return;
-    this.emulator = await startIamEmulator({ scenario: loadDemoScenario(), latencyMs: 40 });
+    const endpointUrl = this.config.demoIamEndpoint;
+    if (!this.config.demo || !endpointUrl) return;
     const workspace = await this.workspaces.ensure(DEMO_WORKSPACE);
-    const config = { region: 'us-east-1', endpointUrl: this.emulator.url };
+    const config = { region: 'us-east-1', endpointUrl };
     const existing = (await this.connections.list(workspace.id)).find((c) => c.connectorId === 'aws-iam' && c.name === DEMO_CONNECTION_NAME);
     // The emulator listens on a new port at every start: point the demo connection at it.
     const connection = existing
@@ -53,11 +51,6 @@ export class DemoService {
     if (!connection) throw new Error('demo connection could not be stored');
     this.schedules.sync(connection);
     await this.runs.request(workspace.id, connection.id, 'startup');
-    this.logger.info({ emulator: this.emulator.url, workspace: workspace.slug }, 'demo workspace ready');
-  }
-
-  async stop(): Promise<void> {
-    await this.emulator?.stop();
-    this.emulator = undefined;
+    this.logger.info({ endpoint: endpointUrl, workspace: workspace.slug }, 'demo workspace ready');
   }
 }

@@ -8,6 +8,7 @@ import {
   type UserDetail,
 } from '@aws-sdk/client-iam';
 import { AWS_IAM_KINDS, type IamGroup, type IamRole, type IamUser, type ManagedPolicy } from '@astrolabe/core';
+import { authorizationDetailsArn } from '../account-scope';
 import { callIam } from '../iam-errors';
 import { decodeOptionalPolicyDocument, decodePolicyDocument } from '../policy-document';
 import { iso, isoOrNull, type CollectStep, type Emission } from './collect-step';
@@ -94,8 +95,8 @@ export const authorizationDetailsStep: CollectStep = {
       for (const g of page.GroupDetailList ?? []) out.push({ kind: AWS_IAM_KINDS.group, resourceId: g.Arn ?? '', data: toGroup(g) });
       for (const r of page.RoleDetailList ?? []) out.push({ kind: AWS_IAM_KINDS.role, resourceId: r.Arn ?? '', data: toRole(r) });
       for (const p of page.Policies ?? []) out.push({ kind: AWS_IAM_KINDS.managedPolicy, resourceId: p.Arn ?? '', data: toManagedPolicy(p) });
-      const firstArn = page.UserDetailList?.[0]?.Arn ?? page.GroupDetailList?.[0]?.Arn ?? page.RoleDetailList?.[0]?.Arn;
-      if (firstArn) io.noteArn(firstArn);
+      const accountArn = authorizationDetailsArn(page);
+      if (accountArn) io.noteArn(accountArn);
     }
     return out;
   },

@@ -1,4 +1,4 @@
-import { Clock } from '../platform/clock.adapter';
+import { Clock } from '../../src/platform/clock.adapter';
 
 /** A clock tests can move, to see evidence age and statuses change without waiting. */
 export class MutableClock extends Clock {

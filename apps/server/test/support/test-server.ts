@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@astrolabe/testkit';
 import { inject } from 'vitest';
-import { loadConfig, type AppConfig } from '../config/app-config';
-import { openDataSource } from '../database/data-source.factory';
-import { createLogger } from '../logging/logger';
-import { startServer, type RunningServer, type ServerOverrides } from '../server';
+import { loadConfig, type AppConfig } from '../../src/config/app-config';
+import { openDataSource } from '../../src/database/data-source.factory';
+import { createLogger } from '../../src/logging/logger';
+import { startServer, type RunningServer, type ServerOverrides } from '../../src/server';
 
 export interface TestServer extends RunningServer {
   db: TestDatabase;
