@@ -196,3 +196,7 @@ export const overviewSchema = z.object({
 export type Overview = z.infer<typeof overviewSchema>;
 
 export const evidenceViewSchema = z.object({ hash: z.string(), kind: z.string(), resourceId: z.string(), data: z.unknown(), firstObservedAt: z.string() });
+export type EvidenceView = z.infer<typeof evidenceViewSchema>;
+/** What a client may send (query values before coercion and defaults). */
+export type FindingsQuery = Omit<z.input<typeof findingsQuery>, 'limit'> & { limit?: number };
+export type CreateConnectionBody = z.input<typeof createConnectionBody>;

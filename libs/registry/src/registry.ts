@@ -44,12 +44,8 @@ export function buildRegistry(
     const kinds = new Set(owner.evidenceKinds.map((k) => k.kind));
     for (const kind of reads) if (!kinds.has(kind)) problems.push(`check ${id} reads ${kind}, which ${connector} does not collect`);
   }
-  const controlsByCheck = new Map<string, string[]>();
   for (const control of catalog.controls) {
-    for (const checkId of control.checkIds) {
-      if (!checkById.has(checkId)) problems.push(`control ${control.id} references unknown check ${checkId}`);
-      controlsByCheck.set(checkId, [...(controlsByCheck.get(checkId) ?? []), control.id]);
-    }
+    for (const checkId of control.checkIds) if (!checkById.has(checkId)) problems.push(`control ${control.id} references unknown check ${checkId}`);
   }
   if (problems.length > 0) throw new Error(`registry is inconsistent:\n  ${problems.join('\n  ')}`);
 
@@ -60,7 +56,7 @@ export function buildRegistry(
     connector: (id) => connectorById.get(id),
     check: (id) => checkById.get(id),
     checksFor: (connectorId) => [...checkById.values()].filter((c) => c.metadata.connector === connectorId),
-    controlIdsForCheck: (checkId) => controlsByCheck.get(checkId) ?? [],
+    controlIdsForCheck: (checkId) => catalog.controlsForCheck(checkId).map((c) => c.id),
   };
 }
 

@@ -7,6 +7,9 @@ import type {
   FrameworkView,
   Overview,
   Problem,
+  CreateConnectionBody,
+  EvidenceView,
+  FindingsQuery,
   Run,
   ValidationResultView as ValidationResult,
   Workspace,
@@ -34,31 +37,7 @@ export interface PageResponse<T> extends ListResponse<T> {
 export type { ValidationResult };
 export type { ValidationStepView as ValidationStep } from '@astrolabe/api-contract';
 
-export interface EvidenceView {
-  hash: string;
-  kind: string;
-  resourceId: string;
-  data: unknown;
-  firstObservedAt: string;
-}
-
-export interface FindingsQuery {
-  checkId?: string;
-  status?: FindingStatus;
-  resource?: string;
-  controlId?: string;
-  connectionId?: string;
-  cursor?: string;
-  limit?: number;
-}
-
-export interface CreateConnectionBody {
-  connectorId: string;
-  name: string;
-  config: Record<string, unknown>;
-  secret?: Record<string, unknown>;
-  schedule?: string;
-}
+export type { CreateConnectionBody, EvidenceView, FindingsQuery };
 
 /** Every failed call surfaces as an RFC 7807 problem, even when the server (or a proxy) did not send one. */
 export class ApiError extends Error {

@@ -31,7 +31,8 @@ export function ReadinessRing({ readiness, size = 112 }: { readiness: Readiness;
       offset += len;
       return arc;
     });
-  const pct = percentOf(readiness.passing, readiness.inScope);
+  // The server's figure: it never rounds up to 100 unless everything passes.
+  const pct = readiness.percent;
   return (
     <svg className="ring" width={size} height={size} viewBox="0 0 100 100" role="img" aria-label={`${formatPercent(pct)} ready`}>
       <circle className="ring-track" cx="50" cy="50" r={R} />

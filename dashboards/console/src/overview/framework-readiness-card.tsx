@@ -1,6 +1,6 @@
 import type { FrameworkView } from '@astrolabe/api-contract';
 import { ReadinessRing } from '../components/readiness-ring';
-import { formatPercent, percentOf } from '../lib/format';
+import { formatPercent } from '../lib/format';
 
 const LEGEND = [
   { key: 'passing', label: 'Passing', tone: 'good' },
@@ -19,7 +19,7 @@ export function FrameworkReadinessCard({ framework }: { framework: FrameworkView
           {framework.name} <span className="muted readiness-version">{framework.version}</span>
         </h3>
         <p className="readiness-summary">
-          <span data-testid="readiness-percent">{formatPercent(percentOf(r.passing, r.inScope))}</span> ready · {r.passing} of {r.inScope} requirements passing
+          <span data-testid="readiness-percent">{formatPercent(r.percent)}</span> ready · {r.passing} of {r.inScope} requirements passing
         </p>
         <ul className="legend">
           {LEGEND.map((l) => (
