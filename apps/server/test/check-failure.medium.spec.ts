@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryRef } from '../src/platform/registry.provider';
 import { startTestServer, waitForRun, type TestServer } from './support/test-server';
+import { createAwsWorkspace } from './support/aws-connection';
 
 const CHECK = 'aws-iam.console-user-mfa';
 
@@ -36,15 +37,7 @@ describe('a check that crashes', () => {
     server = await startTestServer({}, { registry: { registry } satisfies RegistryRef });
     db = new Client({ connectionString: server.db.url });
     await db.connect();
-    ws = (await server.api<Workspace>('POST', '/api/v1/workspaces', { slug: 'bug', name: 'Bug' })).body;
-    connection = (
-      await server.api<Connection>('POST', `/api/v1/workspaces/${ws.id}/connections`, {
-        connectorId: 'aws-iam',
-        name: 'prod',
-        config: { endpointUrl: emulator.url },
-        secret: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'x' },
-      })
-    ).body;
+    ({ ws, connection } = await createAwsWorkspace(server.call, 'bug', emulator.url));
   });
   afterAll(async () => {
     await db?.end();

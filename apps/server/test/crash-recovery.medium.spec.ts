@@ -4,9 +4,10 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Connection, FindingView, Run, Workspace } from '@astrolabe/api-contract';
+import type { FindingView, Run } from '@astrolabe/api-contract';
 import { loadDemoScenario, startIamEmulator, type IamEmulator } from '@astrolabe/emulator-aws-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAwsWorkspace } from './support/aws-connection';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -61,13 +62,7 @@ describe('crash mid-run (SIGKILL) with the embedded database', () => {
 
   it('leaves the run failed with nothing stored, restarts on the same data, and the next run succeeds', async () => {
     await boot();
-    const ws = await call<Workspace>('POST', '/api/v1/workspaces', { slug: 'crash', name: 'Crash' });
-    const c = await call<Connection>('POST', `/api/v1/workspaces/${ws.id}/connections`, {
-      connectorId: 'aws-iam',
-      name: 'prod',
-      config: { endpointUrl: emulator.url },
-      secret: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'x' },
-    });
+    const { ws, connection: c } = await createAwsWorkspace(call, 'crash', emulator.url);
     const run = await call<Run>('POST', `/api/v1/workspaces/${ws.id}/connections/${c.id}/runs`);
     await expect.poll(async () => (await call<Run>('GET', `/api/v1/workspaces/${ws.id}/runs/${run.id}`)).state, { timeout: 20_000, interval: 50 }).toBe('running');
 

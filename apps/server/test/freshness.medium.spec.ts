@@ -1,10 +1,11 @@
-import type { CheckView, Connection, ControlView, FindingView, Run, Workspace } from '@astrolabe/api-contract';
+import type { CheckView, ControlView, FindingView, Run, Workspace } from '@astrolabe/api-contract';
 import { loadDemoScenario, startIamEmulator, type IamEmulator } from '@astrolabe/emulator-aws-iam';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScoringService } from '../src/scoring/scoring.service';
 import { MutableClock } from './support/mutable-clock';
 import { startTestServer, waitForRun, type TestServer } from './support/test-server';
+import { createAwsWorkspace } from './support/aws-connection';
 
 const HOUR = 3_600_000;
 
@@ -20,15 +21,9 @@ describe('evidence freshness and daily history', () => {
     server = await startTestServer({}, { clock });
     db = new Client({ connectionString: server.db.url });
     await db.connect();
-    ws = (await server.api<Workspace>('POST', '/api/v1/workspaces', { slug: 'fresh', name: 'Fresh' })).body;
-    const c = (
-      await server.api<Connection>('POST', `/api/v1/workspaces/${ws.id}/connections`, {
-        connectorId: 'aws-iam',
-        name: 'prod',
-        config: { endpointUrl: emulator.url },
-        secret: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'x' },
-      })
-    ).body;
+    const created = await createAwsWorkspace(server.call, 'fresh', emulator.url);
+    ws = created.ws;
+    const c = created.connection;
     const run = await server.api<Run>('POST', `/api/v1/workspaces/${ws.id}/connections/${c.id}/runs`);
     await waitForRun(server, ws.id, run.body.id);
   });

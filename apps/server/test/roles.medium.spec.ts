@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Connection, Run, Workspace } from '@astrolabe/api-contract';
+import type { Run } from '@astrolabe/api-contract';
 import { loadDemoScenario, startIamEmulator, type IamEmulator } from '@astrolabe/emulator-aws-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/app-config';
@@ -10,6 +10,7 @@ import { createLogger } from '../src/logging/logger';
 import { startServer, type RunningServer } from '../src/server';
 import { newTestDatabase } from './support/test-server';
 import type { TestDatabase } from '@astrolabe/testkit';
+import { createAwsWorkspace } from './support/aws-connection';
 
 /** Two processes' worth of roles on one database: the API queues, a separate worker runs. */
 describe('server roles over one database', () => {
@@ -42,13 +43,7 @@ describe('server roles over one database', () => {
   });
 
   it('an api-only process queues runs that only a worker process executes', async () => {
-    const ws = await call<Workspace>('POST', '/api/v1/workspaces', { slug: 'roles', name: 'Roles' });
-    const c = await call<Connection>('POST', `/api/v1/workspaces/${ws.id}/connections`, {
-      connectorId: 'aws-iam',
-      name: 'prod',
-      config: { endpointUrl: emulator.url },
-      secret: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'x' },
-    });
+    const { ws, connection: c } = await createAwsWorkspace(call, 'roles', emulator.url);
     const run = await call<Run>('POST', `/api/v1/workspaces/${ws.id}/connections/${c.id}/runs`);
     await new Promise((r) => setTimeout(r, 1500));
     expect((await call<Run>('GET', `/api/v1/workspaces/${ws.id}/runs/${run.id}`)).state).toBe('queued');

@@ -13,6 +13,8 @@ export interface TestServer extends RunningServer {
   db: TestDatabase;
   config: AppConfig;
   api: <T = unknown>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T; text: string }>;
+  /** `api` returning only the body: for set-up steps that must succeed. */
+  call: <T>(method: string, path: string, body?: unknown) => Promise<T>;
 }
 
 /** Migrates the template database once per run; test files clone it. */
@@ -66,6 +68,11 @@ export async function startTestServer(env: Record<string, string> = {}, override
     db,
     config,
     api,
+    call: async <T>(method: string, path: string, body?: unknown) => {
+      const res = await api<T>(method, path, body);
+      if (res.status >= 400) throw new Error(`${method} ${path} → ${res.status}: ${res.text}`);
+      return res.body;
+    },
     close: async () => {
       await server.close();
       await db.drop();
