@@ -13,6 +13,23 @@ import { ConnectionSecrets } from './connections/connection-secrets.service';
 import { ConnectionsController } from './connections/connections.controller';
 import { ConnectionsService } from './connections/connections.service';
 import { DemoService } from './demo/demo.service';
+import { ControlsController } from './controls/controls.controller';
+import { ControlsService } from './controls/controls.service';
+import { ExceptionRepository } from './exceptions/exception.repository';
+import { ExceptionsController } from './exceptions/exceptions.controller';
+import { ExceptionsService } from './exceptions/exceptions.service';
+import { ManualEvidenceController } from './manual-evidence/manual-evidence.controller';
+import { ManualEvidenceRepository } from './manual-evidence/manual-evidence.repository';
+import { ManualEvidenceService } from './manual-evidence/manual-evidence.service';
+import { ActorService } from './members/actor.service';
+import { MemberRepository } from './members/member.repository';
+import { MembersController } from './members/members.controller';
+import { MembersService } from './members/members.service';
+import { FrameworkProgramRepository } from './program/framework-program.repository';
+import { FrameworksController } from './program/frameworks.controller';
+import { FrameworksService } from './program/frameworks.service';
+import { WorkController } from './work/work.controller';
+import { WorkService } from './work/work.service';
 import { EvidenceController } from './evidence/evidence.controller';
 import { EvidenceRepository } from './evidence/evidence.repository';
 import { FindingRepository } from './findings/finding.repository';
@@ -66,6 +83,12 @@ export class AppModule {
         RunsController,
         FindingsController,
         EvidenceController,
+        MembersController,
+        ControlsController,
+        FrameworksController,
+        ManualEvidenceController,
+        ExceptionsController,
+        WorkController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: adapters.config },
@@ -94,6 +117,17 @@ export class AppModule {
         FindingsService,
         CatalogViewsService,
         DemoService,
+        MemberRepository,
+        ActorService,
+        MembersService,
+        FrameworkProgramRepository,
+        ManualEvidenceRepository,
+        ExceptionRepository,
+        ControlsService,
+        FrameworksService,
+        ManualEvidenceService,
+        ExceptionsService,
+        WorkService,
       ],
     };
   }

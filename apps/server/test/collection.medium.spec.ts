@@ -174,7 +174,7 @@ describe('collection → evidence → findings → scores over HTTP, on real Pos
     expect(statuses.rows).toEqual([{ status: 'unknown', n: expect.any(Number) }]);
     expect(statuses.rows[0].n).toBeGreaterThanOrEqual(failingBefore.rows[0].n);
     const controls = (await server.api<{ items: ControlView[] }>('GET', `/api/v1/workspaces/${ws.id}/controls`)).body.items;
-    expect(controls.filter((c) => c.checkIds.length > 0).every((c) => c.status === 'unknown')).toBe(true);
+    expect(controls.filter((c) => c.automation === 'automated').every((c) => c.status === 'unknown')).toBe(true);
     // Recovery: point back at the emulator and the verdicts return.
     await server.api('PATCH', `/api/v1/workspaces/${ws.id}/connections/${connection.id}`, { config: { region: 'us-east-1', endpointUrl: emulator.url } });
     expect((await runNow()).state).toBe('succeeded');

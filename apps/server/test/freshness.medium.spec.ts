@@ -47,14 +47,14 @@ describe('evidence freshness and daily history', () => {
 
     // Controls and readiness follow at once, without waiting for a run or the hourly re-score.
     const controls = (await server.api<{ items: ControlView[] }>('GET', `/api/v1/workspaces/${ws.id}/controls`)).body.items;
-    expect(controls.filter((c) => c.checkIds.length > 0).every((c) => c.status === 'unknown')).toBe(true);
+    expect(controls.filter((c) => c.automation === 'automated').every((c) => c.status === 'unknown')).toBe(true);
   });
 
   it('keeps one status row per control per day, including days without a run', async () => {
     await server.app.get(ScoringService).recomputeAll(clock.now());
     const days = await db.query(`SELECT count(DISTINCT day)::int AS n FROM control_status_day WHERE workspace_id = $1`, [ws.id]);
     expect(days.rows[0].n).toBe(2);
-    const control = (await server.api<{ items: ControlView[] }>('GET', `/api/v1/workspaces/${ws.id}/controls`)).body.items.find((c) => c.checkIds.length > 0)!;
+    const control = (await server.api<{ items: ControlView[] }>('GET', `/api/v1/workspaces/${ws.id}/controls`)).body.items.find((c) => c.automation === 'automated')!;
     const detail = await server.api<{ history: { day: string; status: string }[] }>('GET', `/api/v1/workspaces/${ws.id}/controls/${control.id}`);
     expect(detail.body.history.map((h) => h.status).at(-1)).toBe('unknown');
   });

@@ -22,7 +22,12 @@ export type Problem = z.infer<typeof problemSchema>;
 
 export const workspaceSchema = z.object({ id: z.string(), slug: z.string(), name: z.string(), createdAt: z.string(), demo: z.boolean() });
 export type Workspace = z.infer<typeof workspaceSchema>;
-export const createWorkspaceBody = z.object({ slug: slugSchema, name: z.string().trim().min(1).max(120) });
+export const createWorkspaceBody = z.object({
+  slug: slugSchema,
+  name: z.string().trim().min(1).max(120),
+  /** The first member, made owner. Without it the first member added becomes the owner. */
+  owner: z.object({ displayName: z.string().trim().min(1).max(120), email: z.string().trim().toLowerCase().email().max(254) }).optional(),
+});
 
 export const connectorInfoSchema = z.object({
   id: z.string(),
@@ -120,6 +125,11 @@ export const findingSchema = z.object({
   firstSeenAt: z.string(),
   lastSeenAt: z.string(),
   statusSince: z.string(),
+  /** Remediation deadline of a failing finding (fail since + the workspace SLA for its severity). */
+  dueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  /** The approved exception covering this failing finding, if any. */
+  exceptionId: z.string().nullable(),
 });
 export type FindingView = z.infer<typeof findingSchema>;
 
@@ -129,6 +139,8 @@ export const findingsQuery = z.object({
   resource: z.string().min(1).optional(),
   controlId: z.string().min(1).optional(),
   connectionId: z.string().uuid().optional(),
+  /** Only failing findings past their remediation deadline (SLA) and not excepted. */
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   cursor: z.string().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
@@ -140,26 +152,12 @@ export const checkViewSchema = checkMetadataSchema.extend({
 });
 export type CheckView = z.infer<typeof checkViewSchema>;
 
-export const controlViewSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  description: z.string(),
-  category: z.string(),
-  checkIds: z.array(z.string()),
-  status: z.enum(CONTROL_STATUSES),
-  statusSince: z.string().nullable(),
-  reason: z.string(),
-  counts: findingCountsSchema,
-});
-export type ControlView = z.infer<typeof controlViewSchema>;
-
-export const controlHistorySchema = z.object({ day: z.string(), status: z.enum(CONTROL_STATUSES) });
-export const controlDetailSchema = controlViewSchema.extend({ history: z.array(controlHistorySchema) });
-
 export const readinessSchema = z.object({
   percent: z.number(),
   passing: z.number(),
+  atRisk: z.number(),
   failing: z.number(),
+  excepted: z.number(),
   unknown: z.number(),
   notMonitored: z.number(),
   inScope: z.number(),
@@ -170,18 +168,26 @@ export const frameworkViewSchema = z.object({
   id: z.string(),
   name: z.string(),
   version: z.string(),
+  publisher: z.string(),
+  /** Disabled frameworks are listed (so they can be enabled) but left out of the overview. */
+  enabled: z.boolean(),
   readiness: readinessSchema,
 });
 export type FrameworkView = z.infer<typeof frameworkViewSchema>;
 
-export const requirementViewSchema = z.object({
-  id: z.string(),
-  section: z.string(),
+export const memberRefSchema = z.object({ id: z.string(), displayName: z.string() });
+export type MemberRef = z.infer<typeof memberRefSchema>;
+
+export const regressionSchema = z.object({
+  controlId: z.string(),
   title: z.string(),
-  controlIds: z.array(z.string()),
-  status: z.enum(CONTROL_STATUSES),
+  from: z.enum(CONTROL_STATUSES),
+  to: z.enum(CONTROL_STATUSES),
+  /** First day of the current, worse status run. */
+  since: z.string(),
+  owner: memberRefSchema.nullable(),
 });
-export const frameworkDetailSchema = frameworkViewSchema.extend({ requirements: z.array(requirementViewSchema) });
+export type RegressionView = z.infer<typeof regressionSchema>;
 
 export const overviewSchema = z.object({
   workspace: workspaceSchema,
@@ -192,6 +198,15 @@ export const overviewSchema = z.object({
   lastRun: runSchema.nullable(),
   /** When fresh evidence was last collected (any check, any connection); null if never. */
   lastCollectedAt: z.string().nullable(),
+  /** Controls whose status is worse than yesterday's. */
+  regressions: z.array(regressionSchema),
+  /** Program hygiene a compliance lead watches: controls without owner, manual evidence overdue or due soon. */
+  unownedControls: z.number(),
+  evidenceOverdue: z.number(),
+  evidenceDueSoon: z.number(),
+  pendingExceptions: z.number(),
+  /** When statuses were last computed. */
+  scoredAt: z.string().nullable(),
 });
 export type Overview = z.infer<typeof overviewSchema>;
 

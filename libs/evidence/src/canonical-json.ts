@@ -34,6 +34,11 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** sha256 of raw bytes (uploaded files), lower-case hex. */
+export function sha256HexOfBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 export function evidenceHash(value: unknown): string {
   return sha256Hex(canonicalJson(value));
 }

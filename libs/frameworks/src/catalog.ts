@@ -1,5 +1,6 @@
 import controlsData from './data/controls.json';
 import cisAwsFoundationsV5 from './data/frameworks/cis-aws-foundations-v5.json';
+import hipaaSecurityRule from './data/frameworks/hipaa-security-rule.json';
 import iso27001 from './data/frameworks/iso27001-2022.json';
 import nistCsf2 from './data/frameworks/nist-csf-2.0.json';
 import soc2 from './data/frameworks/soc2-tsc-2017.json';
@@ -47,7 +48,7 @@ export class CatalogError extends Error {
 /** The built-in data, in the order frameworks are listed to users. */
 const BUILT_IN_DATA = {
   controls: controlsData,
-  frameworks: [soc2, iso27001, nistCsf2, cisAwsFoundationsV5],
+  frameworks: [soc2, iso27001, hipaaSecurityRule, nistCsf2, cisAwsFoundationsV5],
 };
 
 /**

@@ -53,6 +53,40 @@ function uniqueStrings(ids: readonly string[], ctx: z.RefinementCtx, what: strin
   });
 }
 
+/** Manual evidence ids are unique within their control: `<control id>/<evidence id>` addresses one. */
+export const EVIDENCE_REQUIREMENT_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Evidence a person provides (a policy, a pen-test report, a restore-test record) and how often
+ * it must be renewed. The cadence counts from the evidence's effective date (when the test was
+ * done or the policy approved), not from the upload: an annual pen test uploaded a month late
+ * is still due a year after it was performed.
+ */
+export const manualEvidenceRequirementSchema = z
+  .strictObject({
+    id: z.string().regex(EVIDENCE_REQUIREMENT_ID_PATTERN, 'evidence requirement ids are lower-case kebab'),
+    title: nonBlank,
+    description: nonBlank,
+    /** 30 monthly, 91 quarterly, 182 semi-annual, 365 annual; at most two years. */
+    cadenceDays: z.number().int().min(1).max(730),
+    /** How long before the due date the control turns at_risk. Defaults to dueSoonDaysFor(cadence). */
+    dueSoonDays: z.number().int().min(1).optional(),
+  })
+  .superRefine((requirement, ctx) => {
+    if (requirement.dueSoonDays !== undefined && requirement.dueSoonDays >= requirement.cadenceDays) {
+      ctx.addIssue({ code: 'custom', path: ['dueSoonDays'], message: 'dueSoonDays must be shorter than cadenceDays' });
+    }
+  });
+export type ManualEvidenceRequirement = z.infer<typeof manualEvidenceRequirementSchema>;
+
+/**
+ * Default warning window: a tenth of the cadence, at least a week and at most 30 days, so an
+ * annual item warns a month ahead and a monthly one a week ahead.
+ */
+export function dueSoonDaysFor(requirement: Pick<ManualEvidenceRequirement, 'cadenceDays' | 'dueSoonDays'>): number {
+  return requirement.dueSoonDays ?? Math.min(30, Math.max(7, Math.round(requirement.cadenceDays / 10)), requirement.cadenceDays - 1);
+}
+
 export const controlSchema = z
   .strictObject({
     id: z.string().regex(CONTROL_ID_PATTERN, 'control ids look like ctl-<kebab-name>'),
@@ -63,18 +97,33 @@ export const controlSchema = z
     checkIds: z
       .array(z.string().regex(CHECK_ID_PATTERN, 'check ids look like <connector>.<kebab-name>'))
       .superRefine((ids, ctx) => uniqueStrings(ids, ctx, 'check id')),
+    manualEvidence: z
+      .array(manualEvidenceRequirementSchema)
+      .superRefine((items, ctx) => uniqueStrings(items.map((i) => i.id), ctx, 'evidence requirement id')),
     defaultOwnerRole: z.enum(OWNER_ROLES),
-    trustLabel: z.enum(TRUST_LABELS).optional(),
+    /**
+     * What a public trust center may say about this control: a short outcome, no internal
+     * detail ("Production access requires MFA", not the IdP's policy name).
+     */
+    publicTitle: nonBlank.max(80),
   })
   .superRefine((control, ctx) => {
-    // automation must agree with the checks, or scoring would misreport: an "automated" control
-    // without checks could never be monitored, a "manual" one with checks would be scored from
-    // checks alone while its manual part is ignored (that is what "hybrid" says explicitly).
-    if (control.automation !== 'manual' && control.checkIds.length === 0) {
+    // automation must agree with the checks and the manual evidence, or scoring would misreport:
+    // an "automated" control without checks could never be monitored, a "manual" one with checks
+    // would be scored from checks alone while its manual part is ignored ("hybrid" says both).
+    const needsChecks = control.automation !== 'manual';
+    const needsEvidence = control.automation !== 'automated';
+    if (needsChecks && control.checkIds.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['checkIds'], message: `${control.automation} controls need at least one check` });
     }
-    if (control.automation === 'manual' && control.checkIds.length > 0) {
+    if (!needsChecks && control.checkIds.length > 0) {
       ctx.addIssue({ code: 'custom', path: ['checkIds'], message: 'manual controls have no checks (use "hybrid" for checks plus manual evidence)' });
+    }
+    if (needsEvidence && control.manualEvidence.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['manualEvidence'], message: `${control.automation} controls need at least one manual evidence requirement` });
+    }
+    if (!needsEvidence && control.manualEvidence.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['manualEvidence'], message: 'automated controls have no manual evidence (use "hybrid")' });
     }
   });
 export type Control = z.infer<typeof controlSchema>;
@@ -85,11 +134,11 @@ export const requirementSchema = z.strictObject({
   /** Short, in our own words: framework texts are often copyrighted. */
   title: nonBlank,
   description: nonBlank.optional(),
-  // The crosswalk lives here: requirement → controls. At least one, so a requirement is never
-  // "covered" by nothing; gaps are found by the conformance test, not hidden in data.
+  // The crosswalk lives here: requirement → controls. May be empty: a framework is loaded whole
+  // (all 93 ISO controls) and an unmapped requirement is a visible gap that scores
+  // not_monitored, never passing. The conformance test pins which parts must be covered.
   controlIds: z
     .array(z.string().regex(CONTROL_ID_PATTERN, 'control ids look like ctl-<kebab-name>'))
-    .min(1, 'a requirement maps to at least one control')
     .superRefine((ids, ctx) => uniqueStrings(ids, ctx, 'control id')),
 });
 export type Requirement = z.infer<typeof requirementSchema>;
@@ -97,6 +146,8 @@ export type Requirement = z.infer<typeof requirementSchema>;
 export const frameworkSectionSchema = z.strictObject({
   id: nonBlank,
   title: nonBlank,
+  /** The level above sections where a framework has one (NIST CSF function, SOC 2 category). */
+  group: nonBlank.optional(),
   requirements: z.array(requirementSchema).min(1, 'a section has at least one requirement'),
 });
 export type FrameworkSection = z.infer<typeof frameworkSectionSchema>;

@@ -5,11 +5,19 @@ import {
   controlStatus,
   readiness,
   requirementStatus,
-  SCORED_CONTROL_STATUSES,
+  manualEvidenceStatus,
+  scoreControl,
   scoreFramework,
+  statusRank,
   type CheckFindingCounts,
-  type ScoredControlStatus,
+  type ChecksStatus,
+  type ControlScoreInput,
+  type ManualEvidenceInput,
 } from './scoring';
+import { CONTROL_STATUSES, type ControlStatus } from '@astrolabe/core';
+
+type ScoredControlStatus = ControlStatus;
+const SCORED_CONTROL_STATUSES = CONTROL_STATUSES;
 
 const A = 'aws-iam.root-mfa-enabled';
 const B = 'aws-iam.root-hardware-mfa';
@@ -104,7 +112,7 @@ describe('controlStatus properties', () => {
         const { status, reason } = controlStatus(input);
         const counts = input.checkIds.map((id) => input.findingCounts[id]);
         expect(reason.length).toBeGreaterThan(0);
-        let expected: ScoredControlStatus = 'passing';
+        let expected: ChecksStatus = 'passing';
         if (input.checkIds.length === 0) expected = 'not_monitored';
         else if (counts.some((c) => (c?.fail ?? 0) > 0)) expected = 'failing';
         else if (counts.some((c) => (c?.unknown ?? 0) > 0 || total(c) === 0)) expected = 'unknown';
@@ -123,7 +131,7 @@ describe('controlStatus properties', () => {
   });
 
   it('is never improved by one more failing or unknown finding', () => {
-    const rank: Record<ScoredControlStatus, number> = { failing: 0, unknown: 1, not_monitored: 2, passing: 3 };
+    const rank: Record<ChecksStatus, number> = { failing: 0, unknown: 1, not_monitored: 2, excepted: 3, passing: 4 };
     fc.assert(
       fc.property(controlInputArb, checkIdArb, fc.constantFrom('fail', 'unknown'), (input, checkId, kind) => {
         const before = controlStatus(input).status;
@@ -149,6 +157,9 @@ describe('requirementStatus', () => {
     [['not_monitored'], 'not_monitored'],
     [['not_monitored', 'not_monitored'], 'not_monitored'],
     [['passing', 'not_monitored'], 'not_monitored'],
+    [['passing', 'at_risk'], 'at_risk'],
+    [['at_risk', 'excepted'], 'excepted'],
+    [['excepted', 'not_monitored'], 'not_monitored'],
   ])('%j → %s', (statuses, expected) => {
     expect(requirementStatus(statuses)).toBe(expected);
   });
@@ -164,16 +175,11 @@ describe('requirementStatus', () => {
     );
   });
 
-  it('follows the precedence failing > unknown > not_monitored > passing, in any order', () => {
+  it('follows the precedence failing > unknown > not_monitored > excepted > at_risk > passing, in any order', () => {
+    const order: ControlStatus[] = ['failing', 'unknown', 'not_monitored', 'excepted', 'at_risk', 'passing'];
     fc.assert(
       fc.property(statusesArb, (statuses) => {
-        const expected = statuses.includes('failing')
-          ? 'failing'
-          : statuses.includes('unknown')
-            ? 'unknown'
-            : statuses.includes('not_monitored') || statuses.length === 0
-              ? 'not_monitored'
-              : 'passing';
+        const expected = statuses.length === 0 ? 'not_monitored' : (order.find((s) => statuses.includes(s)) ?? 'not_monitored');
         expect(requirementStatus(statuses)).toBe(expected);
         expect(requirementStatus([...statuses].reverse())).toBe(expected);
       }),
@@ -182,14 +188,16 @@ describe('requirementStatus', () => {
 });
 
 describe('readiness', () => {
-  it('counts each status apart and only passing towards the percent', () => {
-    expect(readiness(['passing', 'passing', 'failing', 'unknown', 'not_monitored', 'not_monitored', 'passing', 'passing'])).toEqual({
-      percent: 50,
-      passing: 4,
+  it('counts each status apart and only passing and at_risk towards the percent', () => {
+    expect(readiness(['passing', 'passing', 'failing', 'unknown', 'not_monitored', 'not_monitored', 'passing', 'at_risk', 'excepted', 'excepted'])).toEqual({
+      percent: 40,
+      passing: 3,
+      atRisk: 1,
       failing: 1,
+      excepted: 2,
       unknown: 1,
       notMonitored: 2,
-      inScope: 8,
+      inScope: 10,
     });
   });
 
@@ -207,7 +215,7 @@ describe('readiness', () => {
   });
 
   it('is 0 with nothing in scope (nothing to claim), and 0 when nothing passes', () => {
-    expect(readiness([])).toEqual({ percent: 0, passing: 0, failing: 0, unknown: 0, notMonitored: 0, inScope: 0 });
+    expect(readiness([])).toEqual({ percent: 0, passing: 0, atRisk: 0, failing: 0, excepted: 0, unknown: 0, notMonitored: 0, inScope: 0 });
     expect(readiness(['unknown', 'not_monitored']).percent).toBe(0);
   });
 
@@ -215,27 +223,28 @@ describe('readiness', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...SCORED_CONTROL_STATUSES), { maxLength: 300 }), (statuses) => {
         const r = readiness(statuses);
-        expect(r.passing + r.failing + r.unknown + r.notMonitored).toBe(r.inScope);
+        expect(r.passing + r.atRisk + r.failing + r.excepted + r.unknown + r.notMonitored).toBe(r.inScope);
         expect(r.inScope).toBe(statuses.length);
         expect(r.percent).toBeGreaterThanOrEqual(0);
         expect(r.percent).toBeLessThanOrEqual(100);
         expect(Number.isInteger(Math.round(r.percent * 10))).toBe(true);
         expect(Math.abs(r.percent * 10 - Math.round(r.percent * 10))).toBeLessThan(1e-9);
-        expect(r.percent === 100).toBe(r.inScope > 0 && r.passing === r.inScope);
-        if (r.inScope > 0) expect(Math.abs(r.percent - (r.passing / r.inScope) * 100)).toBeLessThanOrEqual(0.05 + 1e-9);
+        const compliant = r.passing + r.atRisk;
+        expect(r.percent === 100).toBe(r.inScope > 0 && compliant === r.inScope);
+        if (r.inScope > 0) expect(Math.abs(r.percent - (compliant / r.inScope) * 100)).toBeLessThanOrEqual(0.05 + 1e-9);
         expect(readiness([...statuses].reverse())).toEqual(r);
       }),
     );
   });
 
-  it('never counts unknown or not_monitored as passing: turning one into passing raises the percent', () => {
+  it('never counts unknown, not_monitored, failing or excepted as passing: turning one into passing raises the percent', () => {
     fc.assert(
       fc.property(
         fc.array(fc.constantFrom(...SCORED_CONTROL_STATUSES), { minLength: 1, maxLength: 50 }),
         fc.nat(),
         (statuses, pick) => {
           const i = pick % statuses.length;
-          if (statuses[i] === 'passing') return;
+          if (statuses[i] === 'passing' || statuses[i] === 'at_risk') return;
           const improved = statuses.map((s, j) => (j === i ? 'passing' : s));
           const [before, after] = [readiness(statuses), readiness(improved)];
           expect(after.passing).toBe(before.passing + 1);
@@ -277,23 +286,126 @@ describe('scoreFramework', () => {
   it('leaves out-of-scope requirements out of the list and readiness', () => {
     const statuses = Object.fromEntries(catalog.controls.map((c) => [c.id, 'passing' as ScoredControlStatus]));
     statuses['ctl-iam-support-role'] = 'failing';
-    const score = scoreFramework(cis, statuses, new Set(['1.16']));
+    const score = scoreFramework(cis, statuses, { outOfScope: new Set(['1.16']) });
     expect(score.requirements.map((r) => r.requirementId)).not.toContain('1.16');
     expect(score.readiness).toMatchObject({ passing: 13, failing: 0, inScope: 13, percent: 100 });
   });
 
   it('keeps manual-only requirements out of passing: SOC 2 with every check green is not 100%', () => {
-    // The honest-readiness promise end to end: all automated controls pass, manual ones are
-    // not monitored yet, so requirements that depend on them are not counted as passing.
+    // The honest-readiness promise end to end: all automated controls pass, manual ones have no
+    // evidence yet, so requirements that depend on them are not counted as passing.
     const soc2 = catalog.getFramework('soc2-tsc-2017');
     if (!soc2) throw new Error('SOC 2 missing');
     const statuses = Object.fromEntries(
-      catalog.controls.map((c) => [c.id, controlStatus({ checkIds: c.checkIds, findingCounts: Object.fromEntries(c.checkIds.map((id) => [id, { pass: 1 }])) }).status]),
+      catalog.controls.map((c) => [
+        c.id,
+        scoreControl({
+          automation: c.automation,
+          checkIds: c.checkIds,
+          findingCounts: Object.fromEntries(c.checkIds.map((id) => [id, { pass: 1 }])),
+          manualEvidence: c.manualEvidence.map((e) => ({ ...e, dueSoonDays: 30, latestEffectiveAt: null })),
+          controlException: null,
+          now: new Date(),
+        }).status,
+      ]),
     );
+    expect(statuses['ctl-iam-console-mfa']).toBe('passing');
+    expect(statuses['ctl-access-reviews-quarterly']).toBe('not_monitored');
+    // Hybrid: checks green but the manual half never provided.
+    expect(statuses['ctl-privileged-access-managed']).toBe('failing');
     const score = scoreFramework(soc2, statuses);
     expect(score.readiness.notMonitored).toBeGreaterThan(0);
     expect(score.readiness.percent).toBeLessThan(100);
-    expect(score.requirements.find((r) => r.requirementId === 'CC6.1')?.status).toBe('passing');
     expect(score.requirements.find((r) => r.requirementId === 'CC6.2')?.status).toBe('not_monitored');
+  });
+
+  it('adds the workspace\'s own mappings to a requirement', () => {
+    const statuses = Object.fromEntries(catalog.controls.map((c) => [c.id, 'passing' as ScoredControlStatus]));
+    statuses['ctl-custom-extra'] = 'failing';
+    const score = scoreFramework(cis, statuses, { extraMappings: new Map([['1.9', ['ctl-custom-extra']]]) });
+    const requirement = score.requirements.find((r) => r.requirementId === '1.9');
+    expect(requirement?.controlIds).toEqual(['ctl-iam-console-mfa', 'ctl-custom-extra']);
+    expect(requirement?.status).toBe('failing');
+  });
+});
+
+const NOW = new Date('2026-06-15T12:00:00Z');
+const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
+const pentest = (latestEffectiveAt: Date | null): ManualEvidenceInput => ({ id: 'pentest-report', title: 'Pen test report', cadenceDays: 365, dueSoonDays: 30, latestEffectiveAt });
+const base = (over: Partial<ControlScoreInput>): ControlScoreInput => ({
+  automation: 'manual',
+  checkIds: [],
+  findingCounts: {},
+  manualEvidence: [],
+  controlException: null,
+  now: NOW,
+  ...over,
+});
+
+describe('manualEvidenceStatus', () => {
+  it('counts the cadence from the effective date: current, due soon, overdue, missing', () => {
+    expect(manualEvidenceStatus(pentest(null), NOW)).toEqual({ id: 'pentest-report', state: 'missing', dueAt: null });
+    expect(manualEvidenceStatus(pentest(daysAgo(100)), NOW).state).toBe('current');
+    expect(manualEvidenceStatus(pentest(daysAgo(340)), NOW).state).toBe('due_soon');
+    expect(manualEvidenceStatus(pentest(daysAgo(365)), NOW).state).toBe('overdue');
+    expect(manualEvidenceStatus(pentest(daysAgo(100)), NOW).dueAt?.toISOString()).toBe('2027-03-07T12:00:00.000Z');
+  });
+});
+
+describe('scoreControl', () => {
+  const A = 'aws-iam.console-user-mfa';
+
+  it('a manual control with no evidence is not_monitored; with current evidence passing', () => {
+    expect(scoreControl(base({ manualEvidence: [pentest(null)] }))).toMatchObject({ status: 'not_monitored', reason: 'No evidence provided yet: Pen test report.' });
+    expect(scoreControl(base({ manualEvidence: [pentest(daysAgo(10))] })).status).toBe('passing');
+  });
+
+  it('evidence due soon is at_risk and overdue is failing, naming the item and date', () => {
+    expect(scoreControl(base({ manualEvidence: [pentest(daysAgo(350))] }))).toMatchObject({ status: 'at_risk', reason: 'Evidence due soon: Pen test report (due 2026-06-30).' });
+    expect(scoreControl(base({ manualEvidence: [pentest(daysAgo(400))] }))).toMatchObject({ status: 'failing', reason: 'Evidence overdue: Pen test report (was due 2026-05-11).' });
+  });
+
+  it('a hybrid control fails when its manual half was never provided, even with passing checks', () => {
+    const result = scoreControl(base({ automation: 'hybrid', checkIds: [A], findingCounts: { [A]: { pass: 3 } }, manualEvidence: [pentest(null)] }));
+    expect(result.status).toBe('failing');
+    expect(result.reason).toContain('Evidence never provided: Pen test report');
+  });
+
+  it('a live control exception turns failing into excepted; an expired one does not', () => {
+    const failing = base({ automation: 'automated', checkIds: [A], findingCounts: { [A]: { fail: 2, pass: 1 } } });
+    expect(scoreControl({ ...failing, controlException: { expiresAt: daysAgo(-30) } }).status).toBe('excepted');
+    expect(scoreControl({ ...failing, controlException: { expiresAt: daysAgo(1) } }).status).toBe('failing');
+    // An exception accepts failures, not blindness: an unknown control stays unknown.
+    const blind = base({ automation: 'automated', checkIds: [A], findingCounts: { [A]: { unknown: 1 } }, controlException: { expiresAt: daysAgo(-30) } });
+    expect(scoreControl(blind).status).toBe('unknown');
+  });
+
+  it('failing findings all covered by finding exceptions make the control excepted, never passing', () => {
+    const result = scoreControl(base({ automation: 'automated', checkIds: [A], findingCounts: { [A]: { pass: 4, excepted: 1 } } }));
+    expect(result).toMatchObject({ status: 'excepted', reason: `1 failing finding covered by approved exceptions: ${A} (1).` });
+    // One uncovered failure is enough to fail.
+    expect(scoreControl(base({ automation: 'automated', checkIds: [A], findingCounts: { [A]: { fail: 1, excepted: 1 } } })).status).toBe('failing');
+  });
+
+  it('is never better than the worst of its parts (property)', () => {
+    const stateArb = fc.constantFrom<number | null>(null, 10, 350, 400);
+    const countsArb = fc.record({ pass: fc.nat(3), fail: fc.nat(2), unknown: fc.nat(1), excepted: fc.nat(1) });
+    fc.assert(
+      fc.property(fc.array(stateArb, { maxLength: 3 }), fc.option(countsArb, { nil: undefined }), fc.boolean(), (ages, counts, exception) => {
+        const manualEvidence = ages.map((age, i) => ({ ...pentest(age === null ? null : daysAgo(age)), id: `e${i}` }));
+        const checkIds = counts ? [A] : [];
+        if (checkIds.length === 0 && manualEvidence.length === 0) return;
+        const automation = checkIds.length === 0 ? 'manual' : manualEvidence.length === 0 ? 'automated' : 'hybrid';
+        const input = base({ automation, checkIds, findingCounts: counts ? { [A]: counts } : {}, manualEvidence, controlException: exception ? { expiresAt: daysAgo(-5) } : null });
+        const { status } = scoreControl(input);
+        const anyFailure = (counts?.fail ?? 0) > 0 || ages.some((a) => a === 400) || (ages.some((a) => a === null) && (checkIds.length > 0 || ages.some((a) => a !== null)));
+        if (anyFailure) expect(status).toBe(exception ? 'excepted' : 'failing');
+        if (status === 'passing') {
+          expect(ages.every((a) => a === 10)).toBe(true);
+          if (counts) expect(counts.fail + counts.unknown + counts.excepted).toBe(0);
+        }
+        expect(statusRank(status)).toBeGreaterThanOrEqual(0);
+      }),
+    );
   });
 });

@@ -6,7 +6,7 @@ import { CatalogViewsService } from './catalog-views.service';
 
 const textParam = z.string().min(1).max(200);
 
-/** A workspace's checks, controls and frameworks, with statuses. */
+/** A workspace's overview and checks with finding counts. */
 @Controller('api/v1/workspaces/:ws')
 export class CatalogViewsController {
   constructor(
@@ -27,26 +27,5 @@ export class CatalogViewsController {
   @Get('checks/:checkId')
   async checkGet(@Param('ws') ws: string, @Param('checkId') checkId: string) {
     return this.views.check(await this.scope.resolve(ws), parseInput(textParam, checkId, 'checkId'));
-  }
-
-  @Get('controls')
-  async controlList(@Param('ws') ws: string) {
-    return { items: await this.views.controlList(await this.scope.resolve(ws)) };
-  }
-
-  @Get('controls/:controlId')
-  async controlGet(@Param('ws') ws: string, @Param('controlId') controlId: string) {
-    return this.views.control(await this.scope.resolve(ws), parseInput(textParam, controlId, 'controlId'));
-  }
-
-  @Get('frameworks')
-  async frameworkList(@Param('ws') ws: string) {
-    const items = await this.views.frameworks(await this.scope.resolve(ws));
-    return { items: items.map(({ id, name, version, readiness }) => ({ id, name, version, readiness })) };
-  }
-
-  @Get('frameworks/:frameworkId')
-  async frameworkGet(@Param('ws') ws: string, @Param('frameworkId') frameworkId: string) {
-    return this.views.framework(await this.scope.resolve(ws), parseInput(textParam, frameworkId, 'frameworkId'));
   }
 }

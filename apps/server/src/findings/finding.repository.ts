@@ -27,6 +27,14 @@ export interface StoredFinding {
   firstSeenAt: Date;
   lastSeenAt: Date;
   statusSince: Date;
+  /** The live exception covering this failing finding, if any. */
+  exceptionId: string | null;
+}
+
+/** Remediation deadline per check (from its severity and the workspace SLA), in days. */
+export interface SlaByCheck {
+  checkIds: readonly string[];
+  days: readonly number[];
 }
 
 export interface FindingFilter {
@@ -34,11 +42,13 @@ export interface FindingFilter {
   checkIds?: readonly string[];
   resource?: string;
   connectionId?: string;
+  /** Only failing findings past their SLA deadline and not covered by an exception. */
+  overdue?: SlaByCheck;
   afterId?: string;
   limit: number;
 }
 
-export type CountsByCheck = Map<string, Record<FindingStatus, number>>;
+export type CountsByCheck = Map<string, Record<FindingStatus | 'excepted', number>>;
 
 interface ExistingRow {
   id: string;
@@ -72,6 +82,13 @@ const EFFECTIVE_STATUS = `CASE WHEN ${IS_STALE} THEN 'unknown' ELSE f.status END
 const EFFECTIVE_REASON = `CASE WHEN ${IS_STALE}
   THEN 'Evidence is stale: last collected ' || to_char(c.last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC, older than the workspace freshness window of ' || w.evidence_max_age_hours || ' h. Last verdict: ' || f.status || ' — ' || f.reason
   ELSE f.reason END`;
+
+// The live exception covering a failing finding, if any (at most one is picked: the latest expiry).
+const LIVE_FINDING_EXCEPTION = `LEFT JOIN LATERAL (
+    SELECT e.id FROM control_exception e
+    WHERE f.status = 'fail' AND e.workspace_id = f.workspace_id AND e.scope = 'finding' AND e.state = 'approved'
+      AND e.check_id = f.check_id AND e.resource_id = f.resource_id AND e.expires_at > $NOW::timestamptz
+    ORDER BY e.expires_at DESC LIMIT 1) x ON true`;
 
 function withNow(sql: string, index: number): string {
   return sql.replaceAll('$NOW', `$${index}`);
@@ -190,12 +207,19 @@ export class FindingRepository {
     }
   }
 
-  /** Effective status counts per check across the workspace (stale evidence counts as unknown). */
+  /**
+   * Effective status counts per check across the workspace (stale evidence counts as unknown).
+   * A fresh failing finding covered by a live (approved, unexpired) finding exception counts as
+   * `excepted` instead of `fail`.
+   */
   async countsByCheck(manager: EntityManager | DataSource, workspaceId: string, now: Date): Promise<CountsByCheck> {
-    const rows: { check_id: string; status: FindingStatus; n: string }[] = await manager.query(
+    const rows: { check_id: string; status: FindingStatus | 'excepted'; n: string }[] = await manager.query(
       withNow(
-        `SELECT f.check_id, ${EFFECTIVE_STATUS} AS status, count(*) AS n
+        `SELECT f.check_id,
+                CASE WHEN ${EFFECTIVE_STATUS} = 'fail' AND x.id IS NOT NULL THEN 'excepted' ELSE ${EFFECTIVE_STATUS} END AS status,
+                count(*) AS n
          FROM ${FROM_FINDINGS}
+         ${LIVE_FINDING_EXCEPTION}
          WHERE f.workspace_id = $1 GROUP BY 1, 2`,
         2,
       ),
@@ -203,7 +227,7 @@ export class FindingRepository {
     );
     const out: CountsByCheck = new Map();
     for (const r of rows) {
-      const c = out.get(r.check_id) ?? { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
+      const c = out.get(r.check_id) ?? { pass: 0, fail: 0, unknown: 0, not_applicable: 0, excepted: 0 };
       c[r.status] += Number(r.n);
       out.set(r.check_id, c);
     }
@@ -230,12 +254,20 @@ export class FindingRepository {
       where.push(`(f.resource_id ILIKE ${p} OR f.resource_name ILIKE ${p})`);
     }
     if (filter.connectionId) where.push(`f.connection_id = ${add(filter.connectionId)}`);
+    let slaJoin = '';
+    if (filter.overdue) {
+      slaJoin = `JOIN unnest(${add(filter.overdue.checkIds)}::text[], ${add(filter.overdue.days)}::int[]) AS sla(check_id, days) ON sla.check_id = f.check_id`;
+      where.push(`${withNow(EFFECTIVE_STATUS, 2)} = 'fail' AND x.id IS NULL AND f.status_since + make_interval(days => sla.days) < $2::timestamptz`);
+    }
     if (filter.afterId) where.push(`f.id > ${add(filter.afterId)}::bigint`);
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT f.id::text AS id, f.connection_id, f.check_id, f.resource_id, f.resource_type, f.resource_name,
               ${withNow(EFFECTIVE_STATUS, 2)} AS status, ${withNow(EFFECTIVE_REASON, 2)} AS reason,
-              f.evidence_hashes, f.first_seen_at, COALESCE(c.last_seen_at, f.first_seen_at) AS last_seen_at, f.status_since
+              f.evidence_hashes, f.first_seen_at, COALESCE(c.last_seen_at, f.first_seen_at) AS last_seen_at, f.status_since,
+              x.id AS exception_id
        FROM ${FROM_FINDINGS}
+       ${withNow(LIVE_FINDING_EXCEPTION, 2)}
+       ${slaJoin}
        WHERE ${where.join(' AND ')}
        ORDER BY f.id LIMIT ${add(filter.limit)}`,
       params,
@@ -253,6 +285,7 @@ export class FindingRepository {
       firstSeenAt: r.first_seen_at as Date,
       lastSeenAt: r.last_seen_at as Date,
       statusSince: r.status_since as Date,
+      exceptionId: typeof r.exception_id === 'string' ? r.exception_id : null,
     }));
   }
 }

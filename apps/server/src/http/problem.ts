@@ -46,3 +46,7 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown, prefi
   if (!parsed.success) throw badRequest(zodFieldErrors(parsed.error, prefix));
   return parsed.data;
 }
+
+export function forbidden(detail: string): ProblemException {
+  return new ProblemException({ type: 'https://astrolabe.dev/problems/forbidden', title: 'Not allowed', status: 403, detail });
+}

@@ -1,60 +1,152 @@
 import type { FindingStatus } from '@astrolabe/core';
-import { controlStatus } from '@astrolabe/frameworks';
+import { dueSoonDaysFor, scoreControl, scoreFramework, type ControlScore as LibControlScore } from '@astrolabe/frameworks';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { StoredFindingCounts } from '../database/entities';
-import { FindingRepository } from '../findings/finding.repository';
+import type { ControlEntity, StoredEvidenceState, StoredFindingCounts } from '../database/entities';
+import { ExceptionRepository } from '../exceptions/exception.repository';
+import { FindingRepository, type CountsByCheck } from '../findings/finding.repository';
+import { ManualEvidenceRepository, type LatestEvidence } from '../manual-evidence/manual-evidence.repository';
+import { RegistryRef } from '../platform/registry.provider';
+import { FrameworkProgramRepository } from '../program/framework-program.repository';
 import { ControlRepository, type ControlStatusUpdate } from './control.repository';
 
 export type ControlScore = ControlStatusUpdate;
 
 const ZERO: StoredFindingCounts = { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
+const FINDING_KEYS: readonly FindingStatus[] = ['pass', 'fail', 'unknown', 'not_applicable'];
 
-/** Derives control statuses from the workspace's current findings (DESIGN.md "Scoring"). */
+/** An effective date is a calendar day: the evidence counts from the start of that day, UTC. */
+const startOfDay = (isoDay: string) => new Date(`${isoDay}T00:00:00Z`);
+
+/**
+ * Derives control statuses (DESIGN.md "Scoring") from the workspace's current findings, manual
+ * evidence and exceptions, and stores them with the daily history. Reads serve the stored
+ * scores; `ensureFresh` re-scores when they are older than a few minutes, so evidence ageing past
+ * its window is noticed even when no scheduler runs.
+ */
 @Injectable()
 export class ScoringService {
+  /** Stored scores older than this are recomputed on read. */
+  static readonly MAX_SCORE_AGE_MS = 5 * 60_000;
+
   constructor(
     private readonly ds: DataSource,
     private readonly findings: FindingRepository,
     private readonly controls: ControlRepository,
+    private readonly evidence: ManualEvidenceRepository,
+    private readonly exceptions: ExceptionRepository,
+    private readonly program: FrameworkProgramRepository,
+    private readonly registryRef: RegistryRef,
   ) {}
 
-  /**
-   * Re-scores every workspace without a new run: evidence ages past its freshness window
-   * (turning verdicts unknown) and the daily history needs a row even on days nothing ran.
-   */
+  /** Re-scores every workspace: evidence ages, exceptions expire, and the history needs a row even on quiet days. */
   async recomputeAll(now: Date): Promise<void> {
     const workspaces: { id: string }[] = await this.ds.query('SELECT id FROM workspace');
     for (const w of workspaces) await this.ds.transaction((manager) => this.recompute(manager, w.id, now));
   }
 
-  /**
-   * Stores current statuses and today's history row. Serialized per workspace: two commits
-   * scoring at once could otherwise write counts read before the other's findings landed.
-   */
-  async recompute(manager: EntityManager, workspaceId: string, now: Date): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`scoring:${workspaceId}`]);
-    const updates = await this.score(manager, workspaceId, now);
-    await this.controls.saveStatuses(manager, workspaceId, updates, now);
+  /** Re-scores when the stored scores are missing, older than MAX_SCORE_AGE_MS, or from the "future" of a rewound clock. */
+  async ensureFresh(workspaceId: string, now: Date): Promise<void> {
+    const rows: { scored_at: Date | null }[] = await this.ds.query('SELECT scored_at FROM workspace WHERE id = $1', [workspaceId]);
+    const at = rows[0]?.scored_at ?? null;
+    const age = at ? now.getTime() - at.getTime() : Infinity;
+    if (age >= 0 && age < ScoringService.MAX_SCORE_AGE_MS) return;
+    await this.ds.transaction((manager) => this.recompute(manager, workspaceId, now));
   }
 
   /**
-   * Statuses as of `now`, from live finding counts (stale evidence counts as unknown), without
-   * writing: what the API shows, so a stopped scheduler can never leave an old verdict on screen.
+   * Stores current statuses, today's history rows (controls and frameworks) and expiry events.
+   * Serialized per workspace: two commits scoring at once could otherwise write counts read
+   * before the other's findings landed.
    */
-  async score(manager: EntityManager | DataSource, workspaceId: string, now: Date): Promise<ControlScore[]> {
-    const byCheck = await this.findings.countsByCheck(manager, workspaceId, now);
-    const findingCounts: Record<string, Record<FindingStatus, number>> = Object.fromEntries(byCheck);
-    const controls = await this.controls.list(workspaceId, manager);
-    return controls.map((control) => {
-      const { status, reason } = controlStatus({ checkIds: control.checkIds, findingCounts });
-      const counts = { ...ZERO };
-      for (const checkId of control.checkIds) {
-        const c = byCheck.get(checkId);
-        if (!c) continue;
-        for (const s of Object.keys(counts) as FindingStatus[]) counts[s] += c[s];
-      }
-      return { id: control.id, status, reason, counts };
-    });
+  async recompute(manager: EntityManager, workspaceId: string, now: Date): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`scoring:${workspaceId}`]);
+    await this.exceptions.recordExpiries(manager, workspaceId, now);
+    const { updates, byCheck } = await this.scoreWith(manager, workspaceId, now);
+    await this.controls.saveStatuses(manager, workspaceId, updates, now);
+
+    const statuses = Object.fromEntries(updates.map((u) => [u.id, u.status]));
+    const [enabled, outOfScope, mappings] = await Promise.all([
+      this.program.enabled(workspaceId, manager),
+      this.program.outOfScope(workspaceId, manager),
+      this.program.mappings(workspaceId, manager),
+    ]);
+    const frameworkScores = this.registryRef.registry.catalog.frameworks
+      .filter((f) => enabled.has(f.id))
+      .map((f) => {
+        const score = scoreFramework(f, statuses, {
+          outOfScope: new Set(outOfScope.filter((s) => s.frameworkId === f.id).map((s) => s.requirementId)),
+          extraMappings: groupMappings(mappings.filter((m) => m.frameworkId === f.id)),
+        });
+        return { frameworkId: f.id, percent: score.readiness.percent, counts: score.readiness };
+      });
+    await this.program.saveFrameworkDay(manager, workspaceId, now, frameworkScores);
+
+    const totals = { ...ZERO };
+    for (const c of byCheck.values()) for (const k of FINDING_KEYS) totals[k] += c[k];
+    // Excepted failures are still failing findings on the resource: the totals show them as fail.
+    for (const c of byCheck.values()) totals.fail += c.excepted;
+    await manager.query('UPDATE workspace SET scored_at = $2, finding_counts = $3::jsonb WHERE id = $1', [workspaceId, now, JSON.stringify(totals)]);
   }
+
+  /** Statuses as of `now`, without writing. */
+  async score(manager: EntityManager | DataSource, workspaceId: string, now: Date): Promise<ControlScore[]> {
+    return (await this.scoreWith(manager, workspaceId, now)).updates;
+  }
+
+  private async scoreWith(manager: EntityManager | DataSource, workspaceId: string, now: Date): Promise<{ updates: ControlScore[]; byCheck: CountsByCheck }> {
+    const [byCheck, controls, latest, controlExceptions] = await Promise.all([
+      this.findings.countsByCheck(manager, workspaceId, now),
+      this.controls.list(workspaceId, manager),
+      this.evidence.latest(manager, workspaceId),
+      this.exceptions.liveControlExceptions(manager, workspaceId, now),
+    ]);
+    const latestByKey = new Map(latest.map((l) => [`${l.controlId}\u0000${l.requirementId}`, l]));
+    const updates = controls.map((control) => scoreOne(control, byCheck, latestByKey, controlExceptions.get(control.id) ?? null, now));
+    return { updates, byCheck };
+  }
+}
+
+function scoreOne(control: ControlEntity, byCheck: CountsByCheck, latest: ReadonlyMap<string, LatestEvidence>, exceptionExpiry: Date | null, now: Date): ControlScore {
+  const items = control.manualEvidence.map((req) => {
+    const newest = latest.get(`${control.id}\u0000${req.id}`) ?? null;
+    return { req, newest };
+  });
+  const result: LibControlScore = scoreControl({
+    automation: control.automation,
+    checkIds: control.checkIds,
+    findingCounts: Object.fromEntries(byCheck),
+    manualEvidence: items.map(({ req, newest }) => ({
+      id: req.id,
+      title: req.title,
+      cadenceDays: req.cadenceDays,
+      dueSoonDays: dueSoonDaysFor(req),
+      latestEffectiveAt: newest ? startOfDay(newest.effectiveOn) : null,
+    })),
+    controlException: exceptionExpiry ? { expiresAt: exceptionExpiry } : null,
+    now,
+  });
+  const counts = { ...ZERO };
+  for (const checkId of control.checkIds) {
+    const c = byCheck.get(checkId);
+    if (!c) continue;
+    for (const k of FINDING_KEYS) counts[k] += c[k];
+    counts.fail += c.excepted;
+  }
+  const evidence: StoredEvidenceState[] = result.evidence.map((e, i) => {
+    const newest = items[i]?.newest ?? null;
+    return {
+      id: e.id,
+      state: e.state,
+      dueAt: e.dueAt?.toISOString() ?? null,
+      latest: newest ? { id: newest.id, effectiveOn: newest.effectiveOn, uploadedAt: newest.uploadedAt.toISOString() } : null,
+    };
+  });
+  return { id: control.id, status: result.status, reason: result.reason, counts, evidence };
+}
+
+function groupMappings(mappings: readonly { requirementId: string; controlId: string }[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of mappings) out.set(m.requirementId, [...(out.get(m.requirementId) ?? []), m.controlId]);
+  return out;
 }

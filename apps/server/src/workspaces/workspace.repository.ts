@@ -18,6 +18,10 @@ export class WorkspaceRepository {
     return this.ds.getRepository(WorkspaceEntity).findOneBy({ slug });
   }
 
+  async setSla(id: string, sla: Record<string, number>): Promise<void> {
+    await this.ds.query('UPDATE workspace SET sla_days = $2::jsonb WHERE id = $1', [id, JSON.stringify(sla)]);
+  }
+
   async create(input: { slug: string; name: string; demo: boolean }): Promise<WorkspaceEntity> {
     const rows: { id: string }[] = await this.ds.query(
       'INSERT INTO workspace (slug, name, demo) VALUES ($1, $2, $3) ON CONFLICT (slug) DO NOTHING RETURNING id',

@@ -1,5 +1,9 @@
 import type { Workspace } from '@astrolabe/api-contract';
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { MemberRepository } from '../members/member.repository';
+import { Clock } from '../platform/clock.adapter';
+import { FrameworkProgramRepository } from '../program/framework-program.repository';
 import type { WorkspaceEntity } from '../database/entities';
 import { conflict, notFound } from '../http/problem';
 import { RegistryRef } from '../platform/registry.provider';
@@ -16,6 +20,10 @@ export class WorkspacesService {
     private readonly workspaces: WorkspaceRepository,
     private readonly controls: ControlRepository,
     private readonly registryRef: RegistryRef,
+    private readonly program: FrameworkProgramRepository,
+    private readonly members: MemberRepository,
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
   ) {}
 
   async list(): Promise<Workspace[]> {
@@ -28,10 +36,17 @@ export class WorkspacesService {
     return w;
   }
 
-  async create(input: { slug: string; name: string; demo?: boolean }): Promise<WorkspaceEntity> {
+  /**
+   * Creates a workspace with the control catalog, every built-in framework enabled (a lead
+   * disables what customers do not ask for) and, when given, its first owner.
+   */
+  async create(input: { slug: string; name: string; demo?: boolean; owner?: { displayName: string; email: string } }): Promise<WorkspaceEntity> {
     try {
-      const w = await this.workspaces.create({ ...input, demo: input.demo ?? false });
+      const w = await this.workspaces.create({ slug: input.slug, name: input.name, demo: input.demo ?? false });
       await this.syncCatalog(w.id);
+      const frameworkIds = this.registryRef.registry.catalog.frameworks.map((f) => f.id);
+      await this.program.setEnabled(this.ds, w.id, frameworkIds, true, this.clock.now());
+      if (input.owner) await this.members.create(w.id, { ...input.owner, role: 'owner' });
       return w;
     } catch (err) {
       if (err instanceof SlugTakenError) throw conflict(err.message);

@@ -18,4 +18,5 @@ export const ENTITIES = [
   ControlStatusDayEntity,
 ];
 export { CollectionRunEntity, ConnectionEntity, ControlEntity, ControlStatusDayEntity, EvidenceBlobEntity, EvidenceObservationEntity, FindingChangeEntity, FindingCoverageEntity, FindingEntity, WorkspaceEntity };
+export type { StoredEvidenceState } from './control.entity';
 export type { RunProgress, RunTrigger, StoredFindingCounts } from './collection-run.entity';

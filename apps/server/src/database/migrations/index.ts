@@ -1,4 +1,5 @@
 import { InitialSchema1732300000000 } from './1732300000000-initial-schema';
+import { ProgramState1732400000000 } from './1732400000000-program-state';
 
 /** Checked-in migrations, in order. The schema is never synchronized from entities. */
-export const MIGRATIONS = [InitialSchema1732300000000];
+export const MIGRATIONS = [InitialSchema1732300000000, ProgramState1732400000000];
