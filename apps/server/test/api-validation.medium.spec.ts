@@ -103,7 +103,7 @@ describe('API edge: bad input → 400 naming the field, unknown ids → 404, nev
   });
 
   it('implements every documented route (the OpenAPI document cannot drift from the server)', async () => {
-    const ids: Record<string, string> = { workspaceId: ws.id, connectionId: '00000000-0000-4000-8000-000000000000', runId: '00000000-0000-4000-8000-000000000000', checkId: 'aws-iam.console-user-mfa', controlId: 'x', frameworkId: 'x', hash: 'a'.repeat(64) };
+    const ids: Record<string, string> = { workspaceId: ws.id, connectionId: '00000000-0000-4000-8000-000000000000', runId: '00000000-0000-4000-8000-000000000000', memberId: '00000000-0000-4000-8000-000000000000', exceptionId: '00000000-0000-4000-8000-000000000000', evidenceId: '00000000-0000-4000-8000-000000000000', requirementId: 'CC6.1', checkId: 'aws-iam.console-user-mfa', controlId: 'x', frameworkId: 'x', hash: 'a'.repeat(64) };
     for (const route of ROUTES) {
       const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? 'x');
       const res = await server.api<Problem>(route.method.toUpperCase(), path, route.method === 'get' ? undefined : {});

@@ -23,8 +23,7 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 /** A calendar date, as auditors think of effective dates: YYYY-MM-DD, no time zone games. */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real calendar date');
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'a real calendar date as YYYY-MM-DD');
 
 export const memberSchema = z.object({ id: z.string(), displayName: z.string(), email: z.string(), role: z.enum(MEMBER_ROLES), createdAt: z.string() });
 export type MemberView = z.infer<typeof memberSchema>;

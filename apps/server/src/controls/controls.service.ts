@@ -89,8 +89,9 @@ export class ControlsService {
   async detail(workspaceId: string, controlId: string): Promise<ControlDetail> {
     await this.scoring.ensureFresh(workspaceId, this.clock.now());
     const [c, ctx] = await Promise.all([this.require(workspaceId, controlId), this.context(workspaceId)]);
-    const since = new Date(this.clock.now().getTime() - 90 * DAY_MS).toISOString().slice(0, 10);
-    const history = await this.controls.history(workspaceId, controlId, since);
+    const now = this.clock.now();
+    const since = new Date(now.getTime() - 90 * DAY_MS).toISOString().slice(0, 10);
+    const history = await this.controls.history(workspaceId, controlId, since, now.toISOString().slice(0, 10));
     return { ...toControlView(c, ctx), history: history.map((h) => ({ day: String(h.day), status: h.status })) };
   }
 

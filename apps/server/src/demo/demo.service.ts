@@ -6,7 +6,13 @@ import { ConnectionScheduleService } from '../connections/connection-schedule.se
 import { ConnectionSecrets } from '../connections/connection-secrets.service';
 import { LOGGER } from '../logging/logger';
 import { RunsService } from '../runs/runs.service';
+import { ControlsService } from '../controls/controls.service';
+import { ExceptionsService } from '../exceptions/exceptions.service';
+import { ManualEvidenceService } from '../manual-evidence/manual-evidence.service';
+import { MemberRepository } from '../members/member.repository';
+import { Clock } from '../platform/clock.adapter';
 import { WorkspacesService } from '../workspaces/workspaces.service';
+import { DEMO_EVIDENCE, DEMO_MEMBERS, DEMO_OWNERSHIP } from './demo-program';
 
 export const DEMO_WORKSPACE = { slug: 'demo', name: 'Acme Cloud (demo)', demo: true } as const;
 const DEMO_CONNECTION_NAME = 'Acme production AWS account';
@@ -26,6 +32,11 @@ export class DemoService {
     private readonly schedules: ConnectionScheduleService,
     private readonly secrets: ConnectionSecrets,
     private readonly runs: RunsService,
+    private readonly members: MemberRepository,
+    private readonly controls: ControlsService,
+    private readonly evidence: ManualEvidenceService,
+    private readonly exceptions: ExceptionsService,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -34,6 +45,7 @@ export class DemoService {
     const endpointUrl = this.config.demoIamEndpoint;
     if (!this.config.demo || !endpointUrl) return;
     const workspace = await this.workspaces.ensure(DEMO_WORKSPACE);
+    await this.seedProgram(workspace.id);
     const config = { region: 'us-east-1', endpointUrl };
     const existing = (await this.connections.list(workspace.id)).find((c) => c.connectorId === 'aws-iam' && c.name === DEMO_CONNECTION_NAME);
     // The emulator listens on a new port at every start: point the demo connection at it.
@@ -52,5 +64,33 @@ export class DemoService {
     this.schedules.sync(connection);
     await this.runs.request(workspace.id, connection.id, 'startup');
     this.logger.info({ endpoint: endpointUrl, workspace: workspace.slug }, 'demo workspace ready');
+  }
+
+  /**
+   * A lived-in program for the demo, once: members, owners, manual evidence at different ages
+   * (current, due soon, overdue) and a pending exception. Goes through the same services as the
+   * API, so the demo shows exactly what a real workspace would.
+   */
+  private async seedProgram(workspaceId: string): Promise<void> {
+    if ((await this.members.count(workspaceId)) > 0) return;
+    const ids = new Map<string, string>();
+    for (const m of DEMO_MEMBERS) ids.set(m.key, (await this.members.create(workspaceId, m)).id);
+    const actor = (key: string) => ids.get(key) ?? '';
+    for (const [ownerKey, controlIds] of Object.entries(DEMO_OWNERSHIP)) {
+      for (const controlId of controlIds) await this.controls.update(workspaceId, actor('lead'), controlId, { ownerId: actor(ownerKey) });
+    }
+    const now = this.clock.now().getTime();
+    for (const e of DEMO_EVIDENCE) {
+      const effectiveOn = new Date(now - e.daysAgo * 86_400_000).toISOString().slice(0, 10);
+      const fields = { requirementId: e.requirementId, effectiveOn, reviewerId: actor('lead'), note: e.note, url: e.url };
+      const file = e.fileName ? { originalname: e.fileName, mimetype: 'text/plain', buffer: Buffer.from(e.content ?? e.note, 'utf8') } : undefined;
+      await this.evidence.add(workspaceId, actor(e.by), e.controlId, fields, file);
+    }
+    await this.exceptions.request(workspaceId, actor('engineer'), {
+      scope: 'control',
+      controlId: 'ctl-iam-support-role',
+      reason: 'Incidents go through our AWS account team under the Business support plan; a dedicated IAM support role is scheduled for next quarter.',
+      expiresAt: new Date(now + 90 * 86_400_000).toISOString(),
+    });
   }
 }

@@ -2,8 +2,11 @@ import * as c from '@astrolabe/api-contract';
 import { z } from 'zod';
 
 interface RouteDoc {
-  method: 'get' | 'post' | 'patch';
-  tag: 'System' | 'Workspaces' | 'Connections' | 'Runs' | 'Findings' | 'Checks and controls' | 'Frameworks' | 'Evidence';
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  tag: 'System' | 'Workspaces' | 'Members' | 'Connections' | 'Runs' | 'Findings' | 'Checks and controls' | 'Frameworks' | 'Evidence' | 'Exceptions' | 'Remediation';
+  /** Mutations attributed to a member take the acting member in the x-astrolabe-member header. */
+  actor?: boolean;
+  multipart?: boolean;
   path: string;
   summary: string;
   query?: z.ZodObject;
@@ -35,10 +38,35 @@ export const ROUTES: readonly RouteDoc[] = [
   { tag: 'Findings', method: 'get', path: `${WS}/findings`, summary: 'Findings, filtered, cursor-paged', query: c.findingsQuery, response: c.pageSchema(c.findingSchema) },
   { tag: 'Checks and controls', method: 'get', path: `${WS}/checks`, summary: 'Checks with finding counts', response: list(c.checkViewSchema) },
   { tag: 'Checks and controls', method: 'get', path: `${WS}/checks/{checkId}`, summary: 'One check with counts and remediation', response: c.checkViewSchema },
-  { tag: 'Checks and controls', method: 'get', path: `${WS}/controls`, summary: 'Controls with status', response: list(c.controlViewSchema) },
+  { tag: 'Checks and controls', method: 'get', path: `${WS}/controls`, summary: 'Controls with status, owner, evidence and mappings; filtered, cursor-paged', query: c.controlsQuery, response: c.pageSchema(c.controlViewSchema) },
+  { tag: 'Checks and controls', method: 'post', path: `${WS}/controls`, summary: 'Add a custom control (checks and/or manual evidence requirements)', body: c.createControlBody, response: c.controlDetailSchema, status: 201, actor: true },
   { tag: 'Checks and controls', method: 'get', path: `${WS}/controls/{controlId}`, summary: 'A control with 90-day status history', response: c.controlDetailSchema },
-  { tag: 'Frameworks', method: 'get', path: `${WS}/frameworks`, summary: 'Frameworks with readiness', response: list(c.frameworkViewSchema) },
-  { tag: 'Frameworks', method: 'get', path: `${WS}/frameworks/{frameworkId}`, summary: 'A framework with requirement statuses', response: c.frameworkDetailSchema },
+  { tag: 'Checks and controls', method: 'patch', path: `${WS}/controls/{controlId}`, summary: 'Assign an owner and/or set the trust label', body: c.updateControlBody, response: c.controlDetailSchema, actor: true },
+  { tag: 'Checks and controls', method: 'get', path: `${WS}/regressions`, summary: 'Controls whose status is worse than on a day (default yesterday)', query: c.regressionsQuery, response: list(c.regressionSchema) },
+  { tag: 'Evidence', method: 'get', path: `${WS}/controls/{controlId}/evidence`, summary: 'Manual evidence of a control, newest first', response: list(c.manualEvidenceSchema) },
+  { tag: 'Evidence', method: 'post', path: `${WS}/controls/{controlId}/evidence`, summary: 'Upload a file (multipart field "file") or record a link, with its effective date and reviewer', body: c.manualEvidenceFields, response: c.manualEvidenceSchema, status: 201, actor: true, multipart: true },
+  { tag: 'Evidence', method: 'get', path: `${WS}/controls/{controlId}/evidence/{evidenceId}/file`, summary: 'Download an uploaded evidence file', response: z.string() },
+  { tag: 'Frameworks', method: 'get', path: `${WS}/frameworks`, summary: 'Frameworks with readiness and whether they are enabled', response: list(c.frameworkViewSchema) },
+  { tag: 'Frameworks', method: 'get', path: `${WS}/frameworks/{frameworkId}`, summary: 'A framework with sections and requirement statuses, scope and mappings', response: c.frameworkDetailSchema },
+  { tag: 'Frameworks', method: 'put', path: `${WS}/frameworks/{frameworkId}`, summary: 'Enable or disable a framework', body: c.updateFrameworkBody, response: c.frameworkDetailSchema, actor: true },
+  { tag: 'Frameworks', method: 'get', path: `${WS}/frameworks/{frameworkId}/history`, summary: 'Daily readiness history', response: c.frameworkHistorySchema },
+  { tag: 'Frameworks', method: 'put', path: `${WS}/frameworks/{frameworkId}/requirements/{requirementId}/scope`, summary: 'Mark a requirement out of scope (with justification) or back in scope', body: c.requirementScopeBody, response: c.frameworkDetailSchema, actor: true },
+  { tag: 'Frameworks', method: 'post', path: `${WS}/frameworks/{frameworkId}/requirements/{requirementId}/controls`, summary: 'Map a control to a requirement', body: c.mapControlBody, response: c.frameworkDetailSchema, actor: true },
+  { tag: 'Frameworks', method: 'delete', path: `${WS}/frameworks/{frameworkId}/requirements/{requirementId}/controls/{controlId}`, summary: 'Remove a mapping the workspace added', response: c.frameworkDetailSchema, actor: true },
+  { tag: 'Exceptions', method: 'get', path: `${WS}/exceptions`, summary: 'Exceptions with their history, filtered, cursor-paged', query: c.exceptionsQuery, response: c.pageSchema(c.exceptionSchema) },
+  { tag: 'Exceptions', method: 'post', path: `${WS}/exceptions`, summary: 'Request an exception for a finding (check + resource) or a control', body: c.createExceptionBody, response: c.exceptionSchema, status: 201, actor: true },
+  { tag: 'Exceptions', method: 'get', path: `${WS}/exceptions/{exceptionId}`, summary: 'One exception with every step', response: c.exceptionSchema },
+  { tag: 'Exceptions', method: 'post', path: `${WS}/exceptions/{exceptionId}/approve`, summary: 'Approve (a member other than the requester, lead or above)', body: c.exceptionDecisionBody, response: c.exceptionSchema, actor: true },
+  { tag: 'Exceptions', method: 'post', path: `${WS}/exceptions/{exceptionId}/reject`, summary: 'Reject a requested exception', body: c.exceptionDecisionBody, response: c.exceptionSchema, actor: true },
+  { tag: 'Exceptions', method: 'post', path: `${WS}/exceptions/{exceptionId}/revoke`, summary: 'Revoke a requested or active exception', body: c.exceptionDecisionBody, response: c.exceptionSchema, actor: true },
+  { tag: 'Remediation', method: 'get', path: `${WS}/settings/sla`, summary: 'Remediation deadlines in days per severity', response: c.slaSchema },
+  { tag: 'Remediation', method: 'put', path: `${WS}/settings/sla`, summary: 'Set remediation deadlines', body: c.slaSchema, response: c.slaSchema, actor: true },
+  { tag: 'Remediation', method: 'get', path: `${WS}/sla/overdue`, summary: 'Failing findings past their deadline, grouped by control owner', response: list(c.overdueGroupSchema) },
+  { tag: 'Members', method: 'get', path: `${WS}/members`, summary: 'Members of the workspace', response: list(c.memberSchema) },
+  { tag: 'Members', method: 'post', path: `${WS}/members`, summary: 'Add a member (the first one bootstraps the workspace as owner)', body: c.createMemberBody, response: c.memberSchema, status: 201, actor: true },
+  { tag: 'Members', method: 'get', path: `${WS}/members/{memberId}`, summary: 'One member', response: c.memberSchema },
+  { tag: 'Members', method: 'patch', path: `${WS}/members/{memberId}`, summary: "Change a member's role", body: c.updateMemberBody, response: c.memberSchema, actor: true },
+  { tag: 'Members', method: 'get', path: `${WS}/members/{memberId}/work`, summary: "A member's work: controls needing attention, evidence due, overdue findings, exceptions to decide", response: c.myWorkSchema },
   { tag: 'Evidence', method: 'get', path: `${WS}/evidence/{hash}`, summary: 'One evidence item by content hash', response: c.evidenceViewSchema },
 ];
 
@@ -47,7 +75,8 @@ const jsonSchema = (s: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(s, {
 export function buildOpenApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of ROUTES) {
-    const params = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const params: Record<string, unknown>[] = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    if (r.actor) params.push({ name: c.ACTOR_HEADER, in: 'header', required: true, description: 'Id of the member performing the action', schema: { type: 'string', format: 'uuid' } });
     const queryParams = r.query
       ? Object.entries(r.query.shape).map(([name, schema]) => ({ name, in: 'query', required: false, schema: jsonSchema(schema as z.ZodType, 'input') }))
       : [];
@@ -56,7 +85,17 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       tags: [r.tag],
       summary: r.summary,
       parameters: [...params, ...queryParams],
-      ...(r.body && { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } }),
+      ...(r.body && {
+        requestBody: {
+          required: true,
+          content: r.multipart
+            ? {
+                'multipart/form-data': { schema: { ...jsonSchema(r.body, 'input'), properties: { ...(jsonSchema(r.body, 'input').properties as object), file: { type: 'string', format: 'binary' } } } },
+                'application/json': { schema: jsonSchema(r.body, 'input') },
+              }
+            : { 'application/json': { schema: jsonSchema(r.body, 'input') } },
+        },
+      }),
       responses: {
         [String(r.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } },
         '400': { description: 'Invalid input', content: { 'application/problem+json': { schema: jsonSchema(c.problemSchema, 'output') } } },

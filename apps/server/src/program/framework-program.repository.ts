@@ -100,11 +100,11 @@ export class FrameworkProgramRepository {
     );
   }
 
-  async frameworkHistory(workspaceId: string, frameworkId: string, sinceDay: string): Promise<{ day: string; percent: number; counts: Record<string, number> }[]> {
+  async frameworkHistory(workspaceId: string, frameworkId: string, sinceDay: string, untilDay: string): Promise<{ day: string; percent: number; counts: Record<string, number> }[]> {
     const rows: { day: string; percent: string; counts: Record<string, number> }[] = await this.ds.query(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, percent, counts FROM framework_status_day
-       WHERE workspace_id = $1 AND framework_id = $2 AND day >= $3::date ORDER BY day`,
-      [workspaceId, frameworkId, sinceDay],
+       WHERE workspace_id = $1 AND framework_id = $2 AND day >= $3::date AND day <= $4::date ORDER BY day`,
+      [workspaceId, frameworkId, sinceDay, untilDay],
     );
     return rows.map((r) => ({ day: r.day, percent: Number(r.percent), counts: r.counts }));
   }

@@ -110,8 +110,9 @@ export class FrameworksService {
   async history(workspaceId: string, frameworkId: string, days: number) {
     this.requireFramework(frameworkId);
     await this.scoring.ensureFresh(workspaceId, this.clock.now());
-    const since = new Date(this.clock.now().getTime() - days * DAY_MS).toISOString().slice(0, 10);
-    const rows = await this.program.frameworkHistory(workspaceId, frameworkId, since);
+    const now = this.clock.now();
+    const since = new Date(now.getTime() - days * DAY_MS).toISOString().slice(0, 10);
+    const rows = await this.program.frameworkHistory(workspaceId, frameworkId, since, now.toISOString().slice(0, 10));
     return {
       items: rows.map((r) => ({
         day: r.day,

@@ -110,12 +110,13 @@ export class ControlRepository {
     );
   }
 
-  history(workspaceId: string, controlId: string, sinceDay: string): Promise<ControlStatusDayEntity[]> {
+  /** Daily statuses from `sinceDay` up to `untilDay` (inclusive: today, so a rewound clock shows no "future"). */
+  history(workspaceId: string, controlId: string, sinceDay: string, untilDay: string): Promise<ControlStatusDayEntity[]> {
     return this.ds
       .getRepository(ControlStatusDayEntity)
       .createQueryBuilder('d')
       .where('d.workspace_id = :workspaceId AND d.control_id = :controlId', { workspaceId, controlId })
-      .andWhere('d.day >= :sinceDay::date', { sinceDay })
+      .andWhere('d.day >= :sinceDay::date AND d.day <= :untilDay::date', { sinceDay, untilDay })
       .orderBy('d.day', 'ASC')
       .getMany();
   }

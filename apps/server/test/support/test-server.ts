@@ -12,7 +12,8 @@ import { startServer, type RunningServer, type ServerOverrides } from '../../src
 export interface TestServer extends RunningServer {
   db: TestDatabase;
   config: AppConfig;
-  api: <T = unknown>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T; text: string }>;
+  /** `headers` adds request headers, e.g. the acting member (`x-astrolabe-member`). */
+  api: <T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: T; text: string }>;
   /** `api` returning only the body: for set-up steps that must succeed. */
   call: <T>(method: string, path: string, body?: unknown) => Promise<T>;
 }
@@ -48,10 +49,10 @@ export async function startTestServer(env: Record<string, string> = {}, override
   const sink = options.logSink;
   const logger = sink ? createLogger(config.logLevel, { write: (line: string) => sink(line) }) : createLogger(config.logLevel);
   const server = await startServer(config, logger, { retry: { retryLimit: 1, retryDelay: 1, retryBackoff: false }, ...overrides });
-  const api = async <T>(method: string, path: string, body?: unknown) => {
+  const api = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${server.url}${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
