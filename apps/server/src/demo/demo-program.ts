@@ -52,3 +52,28 @@ export const DEMO_EVIDENCE: readonly {
   { controlId: 'ctl-backup-restore-tested', requirementId: 'restore-test-record', by: 'engineer', daysAgo: 130, note: 'Restored the production database snapshot into staging in 38 minutes.', fileName: 'restore-test.txt' },
   { controlId: 'ctl-access-reviews-quarterly', requirementId: 'access-review-record', by: 'lead', daysAgo: 86, note: 'Q3 review of AWS, GitHub and Google Workspace; 3 accounts revoked.', fileName: 'access-review-q3.txt' },
 ];
+
+/** Controls the demo leaves without evidence on purpose (the e2e journeys start from them). */
+const LEFT_UNEVIDENCED = new Set(['ctl-incident-response-plan', 'ctl-privileged-access-managed', 'ctl-business-continuity-plan']);
+
+/**
+ * A program in progress: about three quarters of the remaining manual evidence is on file, at
+ * ages spread over each cadence (deterministic), the rest is not monitored yet.
+ */
+export function demoBackfill(
+  controls: readonly { id: string; manualEvidence: readonly { id: string; title: string; cadenceDays: number }[] }[],
+  already: ReadonlySet<string>,
+): { controlId: string; requirementId: string; daysAgo: number; url: string; note: string }[] {
+  const candidates = controls.filter((c) => c.manualEvidence.length > 0 && !already.has(c.id) && !LEFT_UNEVIDENCED.has(c.id));
+  return candidates
+    .filter((_, i) => i % 4 !== 3)
+    .flatMap((c, i) =>
+      c.manualEvidence.map((e) => ({
+        controlId: c.id,
+        requirementId: e.id,
+        daysAgo: (i * 53) % Math.max(1, Math.floor(e.cadenceDays * 0.85)),
+        url: `https://docs.acme.example/compliance/${c.id.replace(/^ctl-/, '')}/${e.id}`,
+        note: `${e.title}, reviewed.`,
+      })),
+    );
+}

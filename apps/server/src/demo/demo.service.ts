@@ -12,7 +12,8 @@ import { ManualEvidenceService } from '../manual-evidence/manual-evidence.servic
 import { MemberRepository } from '../members/member.repository';
 import { Clock } from '../platform/clock.adapter';
 import { WorkspacesService } from '../workspaces/workspaces.service';
-import { DEMO_EVIDENCE, DEMO_MEMBERS, DEMO_OWNERSHIP } from './demo-program';
+import { DEMO_EVIDENCE, DEMO_MEMBERS, DEMO_OWNERSHIP, demoBackfill } from './demo-program';
+import { RegistryRef } from '../platform/registry.provider';
 
 export const DEMO_WORKSPACE = { slug: 'demo', name: 'Acme Cloud (demo)', demo: true } as const;
 const DEMO_CONNECTION_NAME = 'Acme production AWS account';
@@ -37,6 +38,7 @@ export class DemoService {
     private readonly evidence: ManualEvidenceService,
     private readonly exceptions: ExceptionsService,
     private readonly clock: Clock,
+    private readonly registryRef: RegistryRef,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -85,6 +87,11 @@ export class DemoService {
       const fields = { requirementId: e.requirementId, effectiveOn, reviewerId: actor('lead'), note: e.note, url: e.url };
       const file = e.fileName ? { originalname: e.fileName, mimetype: 'text/plain', buffer: Buffer.from(e.content ?? e.note, 'utf8') } : undefined;
       await this.evidence.add(workspaceId, actor(e.by), e.controlId, fields, file);
+    }
+    const backfill = demoBackfill(this.registryRef.registry.catalog.controls, new Set(DEMO_EVIDENCE.map((e) => e.controlId)));
+    for (const e of backfill) {
+      const effectiveOn = new Date(now - e.daysAgo * 86_400_000).toISOString().slice(0, 10);
+      await this.evidence.add(workspaceId, actor('lead'), e.controlId, { requirementId: e.requirementId, effectiveOn, reviewerId: actor('owner'), note: e.note, url: e.url }, undefined);
     }
     await this.exceptions.request(workspaceId, actor('engineer'), {
       scope: 'control',

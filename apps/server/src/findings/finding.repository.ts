@@ -83,12 +83,14 @@ const EFFECTIVE_REASON = `CASE WHEN ${IS_STALE}
   THEN 'Evidence is stale: last collected ' || to_char(c.last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC, older than the workspace freshness window of ' || w.evidence_max_age_hours || ' h. Last verdict: ' || f.status || ' — ' || f.reason
   ELSE f.reason END`;
 
-// The live exception covering a failing finding, if any (at most one is picked: the latest expiry).
-const LIVE_FINDING_EXCEPTION = `LEFT JOIN LATERAL (
-    SELECT e.id FROM control_exception e
-    WHERE f.status = 'fail' AND e.workspace_id = f.workspace_id AND e.scope = 'finding' AND e.state = 'approved'
-      AND e.check_id = f.check_id AND e.resource_id = f.resource_id AND e.expires_at > $NOW::timestamptz
-    ORDER BY e.expires_at DESC LIMIT 1) x ON true`;
+// The live exception covering a failing finding, if any (the one expiring last). A derived table
+// rather than a per-row subquery: live exceptions are few, so PostgreSQL hash-joins them against
+// a million findings instead of probing once per finding.
+const LIVE_FINDING_EXCEPTION = `LEFT JOIN (
+    SELECT DISTINCT ON (e.check_id, e.resource_id) e.id, e.check_id, e.resource_id FROM control_exception e
+    WHERE e.workspace_id = $1 AND e.scope = 'finding' AND e.state = 'approved' AND e.expires_at > $NOW::timestamptz
+    ORDER BY e.check_id, e.resource_id, e.expires_at DESC) x
+  ON f.status = 'fail' AND x.check_id = f.check_id AND x.resource_id = f.resource_id`;
 
 function withNow(sql: string, index: number): string {
   return sql.replaceAll('$NOW', `$${index}`);

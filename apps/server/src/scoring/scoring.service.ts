@@ -66,11 +66,10 @@ export class ScoringService {
     await this.controls.saveStatuses(manager, workspaceId, updates, now);
 
     const statuses = Object.fromEntries(updates.map((u) => [u.id, u.status]));
-    const [enabled, outOfScope, mappings] = await Promise.all([
-      this.program.enabled(workspaceId, manager),
-      this.program.outOfScope(workspaceId, manager),
-      this.program.mappings(workspaceId, manager),
-    ]);
+    // Sequential on purpose: a transaction is one connection, which runs one query at a time.
+    const enabled = await this.program.enabled(workspaceId, manager);
+    const outOfScope = await this.program.outOfScope(workspaceId, manager);
+    const mappings = await this.program.mappings(workspaceId, manager);
     const frameworkScores = this.registryRef.registry.catalog.frameworks
       .filter((f) => enabled.has(f.id))
       .map((f) => {
@@ -95,12 +94,11 @@ export class ScoringService {
   }
 
   private async scoreWith(manager: EntityManager | DataSource, workspaceId: string, now: Date): Promise<{ updates: ControlScore[]; byCheck: CountsByCheck }> {
-    const [byCheck, controls, latest, controlExceptions] = await Promise.all([
-      this.findings.countsByCheck(manager, workspaceId, now),
-      this.controls.list(workspaceId, manager),
-      this.evidence.latest(manager, workspaceId),
-      this.exceptions.liveControlExceptions(manager, workspaceId, now),
-    ]);
+    // Sequential: `manager` is usually a transaction, i.e. a single connection.
+    const byCheck = await this.findings.countsByCheck(manager, workspaceId, now);
+    const controls = await this.controls.list(workspaceId, manager);
+    const latest = await this.evidence.latest(manager, workspaceId);
+    const controlExceptions = await this.exceptions.liveControlExceptions(manager, workspaceId, now);
     const latestByKey = new Map(latest.map((l) => [`${l.controlId}\u0000${l.requirementId}`, l]));
     const updates = controls.map((control) => scoreOne(control, byCheck, latestByKey, controlExceptions.get(control.id) ?? null, now));
     return { updates, byCheck };
