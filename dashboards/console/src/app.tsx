@@ -4,11 +4,17 @@ import { CheckDetailPage } from './pages/check-detail-page';
 import { ChecksPage } from './pages/checks-page';
 import { ConnectionDetailPage } from './pages/connection-detail-page';
 import { ConnectionsPage } from './pages/connections-page';
+import { ControlDetailPage } from './pages/control-detail-page';
 import { ControlsPage } from './pages/controls-page';
 import { EvidencePage } from './pages/evidence-page';
+import { ExceptionsPage } from './pages/exceptions-page';
+import { FrameworkDetailPage } from './pages/framework-detail-page';
+import { FrameworksPage } from './pages/frameworks-page';
+import { MyWorkPage } from './pages/my-work-page';
 import { NewConnectionPage } from './pages/new-connection-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OverviewPage } from './pages/overview-page';
+import { ActingMemberProvider } from './members/acting-member-context';
 import { WorkspaceProvider } from './workspace/workspace-context';
 
 const router = createBrowserRouter([
@@ -19,7 +25,12 @@ const router = createBrowserRouter([
       { index: true, element: <OverviewPage /> },
       { path: 'checks', element: <ChecksPage /> },
       { path: 'checks/:checkId', element: <CheckDetailPage /> },
+      { path: 'my-work', element: <MyWorkPage /> },
+      { path: 'frameworks', element: <FrameworksPage /> },
+      { path: 'frameworks/:frameworkId', element: <FrameworkDetailPage /> },
       { path: 'controls', element: <ControlsPage /> },
+      { path: 'controls/:controlId', element: <ControlDetailPage /> },
+      { path: 'exceptions', element: <ExceptionsPage /> },
       { path: 'connections', element: <ConnectionsPage /> },
       { path: 'connections/new', element: <NewConnectionPage /> },
       { path: 'connections/:connectionId', element: <ConnectionDetailPage /> },
@@ -32,7 +43,9 @@ const router = createBrowserRouter([
 export function App() {
   return (
     <WorkspaceProvider>
-      <RouterProvider router={router} />
+      <ActingMemberProvider>
+        <RouterProvider router={router} />
+      </ActingMemberProvider>
     </WorkspaceProvider>
   );
 }

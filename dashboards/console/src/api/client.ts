@@ -1,16 +1,27 @@
 import type {
+  ACTOR_HEADER as CONTRACT_ACTOR_HEADER,
   CheckView,
   Connection,
   ConnectorInfo,
+  ControlDetail,
+  ControlsQuery,
   ControlView,
+  CreateConnectionBody,
+  CreateExceptionBody,
+  EvidenceView,
+  ExceptionState,
+  ExceptionView,
+  FindingsQuery,
   FindingView,
+  FrameworkDetail,
   FrameworkView,
+  ManualEvidenceView,
+  MemberView,
+  MyWork,
   Overview,
   Problem,
-  CreateConnectionBody,
-  EvidenceView,
-  FindingsQuery,
   Run,
+  TrustLabelValue,
   ValidationResultView as ValidationResult,
   Workspace,
 } from '@astrolabe/api-contract';
@@ -37,7 +48,15 @@ export interface PageResponse<T> extends ListResponse<T> {
 export type { ValidationResult };
 export type { ValidationStepView as ValidationStep } from '@astrolabe/api-contract';
 
-export type { CreateConnectionBody, EvidenceView, FindingsQuery };
+export type { ControlsQuery, CreateConnectionBody, EvidenceView, FindingsQuery };
+
+export type ExceptionDecision = 'approve' | 'reject' | 'revoke';
+export type EvidenceState = ControlView['evidence'][number]['state'];
+export type MemberRole = MemberView['role'];
+
+export interface FrameworkHistory {
+  items: { day: string; percent: number; readiness: FrameworkView['readiness'] }[];
+}
 
 /** Every failed call surfaces as an RFC 7807 problem, even when the server (or a proxy) did not send one. */
 export class ApiError extends Error {
@@ -74,33 +93,52 @@ async function readBody(res: Response): Promise<unknown> {
   }
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, options: { body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+/**
+ * Who is acting, until sign-in exists: the console's "Acting as" choice. Every mutation carries it
+ * in this header (the server's ACTOR_HEADER); reads do not need it.
+ */
+export const ACTOR_HEADER: typeof CONTRACT_ACTOR_HEADER = 'x-astrolabe-member';
+let actingMemberId: string | null = null;
+
+export function setActingMember(memberId: string | null): void {
+  actingMemberId = memberId;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+function requestHeaders(method: Method, body: unknown): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  // A FormData body sets its own multipart boundary; anything else is sent as JSON.
+  if (body !== undefined && !(body instanceof FormData)) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && actingMemberId) headers[ACTOR_HEADER] = actingMemberId;
+  return headers;
+}
+
+async function request<T>(method: Method, path: string, options: { body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   let res: Response;
+  const { body } = options;
   try {
     res = await fetch(`${BASE}${path}`, {
       method,
       signal: options.signal,
       credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json, application/problem+json',
-        ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      headers: requestHeaders(method, body),
+      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
     });
   } catch (err) {
     // An abort is the caller's own doing; anything else means the server is unreachable.
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError({ type: 'about:blank', title: 'Server unreachable', status: 0, detail: 'The Astrolabe API did not answer. Is the server running?' });
   }
-  const body = await readBody(res);
+  const payload = await readBody(res);
   if (!res.ok) {
     throw new ApiError(
-      isProblem(body)
-        ? body
-        : { type: 'about:blank', title: res.statusText || 'Request failed', status: res.status, detail: typeof body === 'string' ? body.slice(0, 300) : undefined },
+      isProblem(payload)
+        ? payload
+        : { type: 'about:blank', title: res.statusText || 'Request failed', status: res.status, detail: typeof payload === 'string' ? payload.slice(0, 300) : undefined },
     );
   }
-  return body as T;
+  return payload as T;
 }
 
 function query(params: Record<string, string | number | undefined>): string {
@@ -120,8 +158,33 @@ export const api = {
   check: (workspaceId: string, checkId: string, signal?: AbortSignal) => request<CheckView>('GET', `${ws(workspaceId)}/checks/${enc(checkId)}`, { signal }),
   findings: (workspaceId: string, q: FindingsQuery, signal?: AbortSignal) =>
     request<PageResponse<FindingView>>('GET', `${ws(workspaceId)}/findings${query({ ...q })}`, { signal }),
-  controls: (workspaceId: string, signal?: AbortSignal) => request<ListResponse<ControlView>>('GET', `${ws(workspaceId)}/controls`, { signal }),
+  controls: (workspaceId: string, q: ControlsQuery = {}, signal?: AbortSignal) =>
+    request<PageResponse<ControlView>>('GET', `${ws(workspaceId)}/controls${query({ ...q })}`, { signal }),
+  control: (workspaceId: string, controlId: string, signal?: AbortSignal) => request<ControlDetail>('GET', `${ws(workspaceId)}/controls/${enc(controlId)}`, { signal }),
+  updateControl: (workspaceId: string, controlId: string, body: { ownerId?: string | null; trustLabel?: TrustLabelValue | null }) =>
+    request<ControlDetail>('PATCH', `${ws(workspaceId)}/controls/${enc(controlId)}`, { body }),
+  controlEvidence: (workspaceId: string, controlId: string, signal?: AbortSignal) =>
+    request<ListResponse<ManualEvidenceView>>('GET', `${ws(workspaceId)}/controls/${enc(controlId)}/evidence`, { signal }),
+  /** multipart/form-data: requirementId, effectiveOn, reviewerId, note, and a `file` part or a `url` field. */
+  addControlEvidence: (workspaceId: string, controlId: string, form: FormData) =>
+    request<ManualEvidenceView>('POST', `${ws(workspaceId)}/controls/${enc(controlId)}/evidence`, { body: form }),
+  controlEvidenceFileUrl: (workspaceId: string, controlId: string, evidenceId: string) => `${BASE}${ws(workspaceId)}/controls/${enc(controlId)}/evidence/${enc(evidenceId)}/file`,
   frameworks: (workspaceId: string, signal?: AbortSignal) => request<ListResponse<FrameworkView>>('GET', `${ws(workspaceId)}/frameworks`, { signal }),
+  framework: (workspaceId: string, frameworkId: string, signal?: AbortSignal) => request<FrameworkDetail>('GET', `${ws(workspaceId)}/frameworks/${enc(frameworkId)}`, { signal }),
+  frameworkHistory: (workspaceId: string, frameworkId: string, days: number, signal?: AbortSignal) =>
+    request<FrameworkHistory>('GET', `${ws(workspaceId)}/frameworks/${enc(frameworkId)}/history${query({ days })}`, { signal }),
+  setFrameworkEnabled: (workspaceId: string, frameworkId: string, enabled: boolean) =>
+    request<FrameworkDetail>('PUT', `${ws(workspaceId)}/frameworks/${enc(frameworkId)}`, { body: { enabled } }),
+  /** Requirement ids carry dots and parentheses (`164.308(a)(1)`): always encoded. */
+  setRequirementScope: (workspaceId: string, frameworkId: string, requirementId: string, body: { inScope: true } | { inScope: false; justification: string }) =>
+    request<FrameworkDetail>('PUT', `${ws(workspaceId)}/frameworks/${enc(frameworkId)}/requirements/${enc(requirementId)}/scope`, { body }),
+  exceptions: (workspaceId: string, q: { state?: ExceptionState; controlId?: string; cursor?: string; limit?: number }, signal?: AbortSignal) =>
+    request<PageResponse<ExceptionView>>('GET', `${ws(workspaceId)}/exceptions${query({ ...q })}`, { signal }),
+  requestException: (workspaceId: string, body: CreateExceptionBody) => request<ExceptionView>('POST', `${ws(workspaceId)}/exceptions`, { body }),
+  decideException: (workspaceId: string, exceptionId: string, decision: ExceptionDecision, note: string) =>
+    request<ExceptionView>('POST', `${ws(workspaceId)}/exceptions/${enc(exceptionId)}/${decision}`, { body: { note } }),
+  members: (workspaceId: string, signal?: AbortSignal) => request<ListResponse<MemberView>>('GET', `${ws(workspaceId)}/members`, { signal }),
+  memberWork: (workspaceId: string, memberId: string, signal?: AbortSignal) => request<MyWork>('GET', `${ws(workspaceId)}/members/${enc(memberId)}/work`, { signal }),
   connectors: (signal?: AbortSignal) => request<ListResponse<ConnectorInfo>>('GET', '/connectors', { signal }),
   connections: (workspaceId: string, signal?: AbortSignal) => request<ListResponse<Connection>>('GET', `${ws(workspaceId)}/connections`, { signal }),
   createConnection: (workspaceId: string, body: CreateConnectionBody) => request<Connection>('POST', `${ws(workspaceId)}/connections`, { body }),

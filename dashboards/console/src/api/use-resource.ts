@@ -7,6 +7,8 @@ export interface Resource<T> {
   loading: boolean;
   /** Re-fetches while keeping the current data on screen (no flash of a spinner). */
   reload: () => void;
+  /** Shows data the caller already has (a mutation's response) without another request. */
+  replace: (data: T) => void;
 }
 
 /**
@@ -42,11 +44,13 @@ export function useResource<T>(key: string | null, load: (signal: AbortSignal) =
   }, [key, nonce]);
 
   const reload = useCallback(() => setNonce((n) => n + 1), []);
+  const replace = useCallback((data: T) => setState((s) => ({ key: s.key, data, loading: false })), []);
   const current = state.key === key;
   return {
     data: current ? state.data : undefined,
     error: current ? state.error : undefined,
     loading: key !== null && (!current || state.loading),
     reload,
+    replace,
   };
 }

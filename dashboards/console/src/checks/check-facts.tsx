@@ -52,7 +52,7 @@ export function CheckFacts({ check }: { check: CheckView }) {
             <dd>
               {check.controlIds.map((id) => (
                 <div key={id}>
-                  <Link to={`/controls?focus=${encodeURIComponent(id)}`} className="mono small">
+                  <Link to={`/controls/${encodeURIComponent(id)}`} className="mono small">
                     {id}
                   </Link>
                 </div>

@@ -2,7 +2,7 @@ export interface FilterTab<V extends string> {
   value: V;
   label: string;
   count?: number;
-  tone?: 'bad' | 'unknown' | 'good' | 'muted' | 'warn' | 'none';
+  tone?: 'bad' | 'unknown' | 'good' | 'muted' | 'warn' | 'none' | 'info';
 }
 
 /** Segmented status filter; the selection lives in the URL so a filtered view can be shared. */

@@ -53,3 +53,30 @@ export function BrandMark() {
     </svg>
   );
 }
+
+export function FrameworksIcon() {
+  return (
+    <svg {...base} aria-hidden="true">
+      <rect x="3" y="3" width="14" height="14" rx="2" />
+      <path d="M3 8h14M8 8v9" />
+    </svg>
+  );
+}
+
+export function ExceptionsIcon() {
+  return (
+    <svg {...base} aria-hidden="true">
+      <path d="M10 3l7.5 13H2.5L10 3z" />
+      <path d="M10 8.2v3.6M10 14.2v.1" />
+    </svg>
+  );
+}
+
+export function MyWorkIcon() {
+  return (
+    <svg {...base} aria-hidden="true">
+      <circle cx="10" cy="6.5" r="3" />
+      <path d="M4 17c.6-3.2 3-5 6-5s5.4 1.8 6 5" />
+    </svg>
+  );
+}

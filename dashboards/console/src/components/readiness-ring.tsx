@@ -13,6 +13,8 @@ interface Segment {
 export function readinessSegments(r: Readiness): Segment[] {
   return [
     { key: 'passing', value: r.passing, className: 'seg-good' },
+    { key: 'excepted', value: r.excepted, className: 'seg-info' },
+    { key: 'at-risk', value: r.atRisk, className: 'seg-warn' },
     { key: 'failing', value: r.failing, className: 'seg-bad' },
     { key: 'unknown', value: r.unknown, className: 'seg-unknown' },
     { key: 'not-monitored', value: r.notMonitored, className: 'seg-none' },
@@ -21,7 +23,7 @@ export function readinessSegments(r: Readiness): Segment[] {
 
 /** Donut of in-scope requirements; only the passing arc counts towards the percentage in the middle. */
 export function ReadinessRing({ readiness, size = 112 }: { readiness: Readiness; size?: number }) {
-  const total = Math.max(readiness.inScope, readiness.passing + readiness.failing + readiness.unknown + readiness.notMonitored);
+  const total = Math.max(readiness.inScope, readinessSegments(readiness).reduce((sum, s) => sum + s.value, 0));
   let offset = 0;
   const arcs = readinessSegments(readiness)
     .filter((s) => s.value > 0 && total > 0)

@@ -1,8 +1,9 @@
-import type { ConnectionHealth, ControlStatus, FindingStatus, RunState } from '../api/client';
+import type { ExceptionState } from '@astrolabe/api-contract';
+import type { ConnectionHealth, ControlStatus, EvidenceState, FindingStatus, RunState } from '../api/client';
 
 // One visual language for every status in the product. Colour is never the only signal
 // (each tone has its own glyph), and "we could not see" tones are never green.
-type Tone = 'good' | 'bad' | 'warn' | 'unknown' | 'none' | 'muted' | 'info' | 'active';
+export type Tone = 'good' | 'bad' | 'warn' | 'unknown' | 'none' | 'muted' | 'info' | 'active';
 
 const GLYPH: Record<Tone, string> = {
   good: '✓',
@@ -84,3 +85,49 @@ export function HealthPill({ health, testId }: { health: ConnectionHealth; testI
   const [tone, label, title] = HEALTH[health];
   return <Pill tone={tone} label={label} title={title} testId={testId} value={health} />;
 }
+
+const EVIDENCE: Record<EvidenceState, [Tone, string, string]> = {
+  current: ['good', 'Current', 'The latest evidence is within its review cadence'],
+  due_soon: ['warn', 'Due soon', 'The latest evidence expires soon: upload a newer one'],
+  overdue: ['bad', 'Overdue', 'The latest evidence is older than its review cadence'],
+  missing: ['none', 'Missing', 'No evidence uploaded yet'],
+};
+
+export function EvidenceStatePill({ state, testId }: { state: EvidenceState; testId?: string }) {
+  const [tone, label, title] = EVIDENCE[state];
+  return <Pill tone={tone} label={label} title={title} testId={testId} value={state} />;
+}
+
+const EXCEPTION: Record<ExceptionState, [Tone, string, string]> = {
+  requested: ['warn', 'Requested', 'Awaiting a decision by a lead or above (not the requester)'],
+  active: ['info', 'Active', 'Approved: the failing control or finding is accepted until it expires'],
+  expired: ['muted', 'Expired', 'Past its expiry date: what it covered fails again'],
+  rejected: ['bad', 'Rejected', 'Not accepted'],
+  revoked: ['muted', 'Revoked', 'Withdrawn before it expired'],
+};
+
+export function ExceptionStatePill({ state, testId }: { state: ExceptionState; testId?: string }) {
+  const [tone, label, title] = EXCEPTION[state];
+  return <Pill tone={tone} label={label} title={title} testId={testId} value={state} />;
+}
+
+export const CONTROL_STATUS_LABEL: Record<ControlStatus, string> = {
+  passing: 'Passing',
+  failing: 'Failing',
+  at_risk: 'At risk',
+  unknown: 'Unknown',
+  not_monitored: 'Not monitored',
+  excepted: 'Excepted',
+};
+
+export const CONTROL_STATUS_TONE: Record<ControlStatus, Exclude<Tone, 'active' | 'muted'>> = {
+  passing: 'good',
+  failing: 'bad',
+  at_risk: 'warn',
+  unknown: 'unknown',
+  not_monitored: 'none',
+  excepted: 'info',
+};
+
+/** Worst first, so lists read as a to-do list; not monitored sits above passing on purpose. */
+export const CONTROL_STATUS_ORDER: readonly ControlStatus[] = ['failing', 'at_risk', 'unknown', 'not_monitored', 'excepted', 'passing'];

@@ -1,12 +1,16 @@
 import { NavLink, Outlet } from 'react-router';
-import { BrandMark, ChecksIcon, ConnectionsIcon, ControlsIcon, OverviewIcon } from '../components/icons';
+import { BrandMark, ChecksIcon, ConnectionsIcon, ControlsIcon, ExceptionsIcon, FrameworksIcon, MyWorkIcon, OverviewIcon } from '../components/icons';
+import { ActingMemberSelect } from '../members/acting-member-select';
 import { useWorkspace } from '../workspace/workspace-context';
 
 const NAV = [
-  { to: '/', label: 'Overview', icon: <OverviewIcon />, end: true },
-  { to: '/checks', label: 'Checks', icon: <ChecksIcon />, end: false },
-  { to: '/controls', label: 'Controls', icon: <ControlsIcon />, end: false },
-  { to: '/connections', label: 'Connections', icon: <ConnectionsIcon />, end: false },
+  { to: '/', label: 'Overview', testId: 'nav-overview', icon: <OverviewIcon />, end: true },
+  { to: '/my-work', label: 'My work', testId: 'nav-my-work', icon: <MyWorkIcon />, end: false },
+  { to: '/frameworks', label: 'Frameworks', testId: 'nav-frameworks', icon: <FrameworksIcon />, end: false },
+  { to: '/controls', label: 'Controls', testId: 'nav-controls', icon: <ControlsIcon />, end: false },
+  { to: '/checks', label: 'Checks', testId: 'nav-checks', icon: <ChecksIcon />, end: false },
+  { to: '/exceptions', label: 'Exceptions', testId: 'nav-exceptions', icon: <ExceptionsIcon />, end: false },
+  { to: '/connections', label: 'Connections', testId: 'nav-connections', icon: <ConnectionsIcon />, end: false },
 ];
 
 function WorkspaceSwitcher() {
@@ -47,7 +51,7 @@ export function AppLayout() {
         <WorkspaceSwitcher />
         <nav className="nav" aria-label="Main">
           {NAV.map((item) => (
-            <NavLink key={item.to} to={item.to} end={item.end} className={({ isActive }) => `nav-item ${isActive ? 'nav-item-active' : ''}`} data-testid={`nav-${item.label.toLowerCase()}`}>
+            <NavLink key={item.to} to={item.to} end={item.end} className={({ isActive }) => `nav-item ${isActive ? 'nav-item-active' : ''}`} data-testid={item.testId}>
               {item.icon}
               {item.label}
             </NavLink>
@@ -59,9 +63,14 @@ export function AppLayout() {
           </a>
         </div>
       </aside>
-      <main className="main" id="main">
-        <Outlet />
-      </main>
+      <div className="main-column">
+        <header className="topbar">
+          <ActingMemberSelect />
+        </header>
+        <main className="main" id="main">
+          <Outlet />
+        </main>
+      </div>
     </div>
   );
 }

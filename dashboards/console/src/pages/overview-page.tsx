@@ -1,4 +1,5 @@
 import type { Overview } from '@astrolabe/api-contract';
+import { Link } from 'react-router';
 import { api, type ControlStatus } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { EmptyState, ErrorState, LoadingState } from '../components/page-state';
@@ -7,6 +8,8 @@ import { TimeAgo } from '../components/time-ago';
 import { ConnectionHealthList } from '../overview/connection-health-list';
 import { FrameworkReadinessCard } from '../overview/framework-readiness-card';
 import { LastRunCard } from '../overview/last-run-card';
+import { ProgramTiles } from '../overview/program-tiles';
+import { RegressionsList } from '../overview/regressions-list';
 import { StatusCountTiles, type CountTile } from '../overview/status-count-tiles';
 import { TopFailingChecks } from '../overview/top-failing-checks';
 import { useWorkspace } from '../workspace/workspace-context';
@@ -21,9 +24,7 @@ const CONTROL_TILES: { status: ControlStatus; label: string; tone: CountTile['to
 ];
 
 function controlTiles(o: Overview): CountTile[] {
-  return CONTROL_TILES.map((t) => ({ key: t.status, label: t.label, tone: t.tone, value: o.controlCounts[t.status] ?? 0, to: `/controls?status=${t.status}` }))
-    // At risk and excepted arrive with a later issue; hide them until something uses them.
-    .filter((t) => t.value > 0 || !['at_risk', 'excepted'].includes(t.key));
+  return CONTROL_TILES.map((t) => ({ key: t.status, label: t.label, tone: t.tone, value: o.controlCounts[t.status] ?? 0, to: `/controls?status=${t.status}` }));
 }
 
 function findingTiles(o: Overview): CountTile[] {
@@ -61,9 +62,16 @@ export function OverviewPage() {
       {o && (
         <>
           <section className="section">
-            <h2 className="section-title">Framework readiness</h2>
+            <div className="section-head">
+              <h2 className="section-title">Framework readiness</h2>
+              <Link to="/frameworks" className="card-link">
+                All frameworks →
+              </Link>
+            </div>
             {o.frameworks.length === 0 ? (
-              <EmptyState title="No framework in scope" />
+              <EmptyState title="No framework enabled">
+                <Link to="/frameworks">Enable a framework</Link> to score readiness against it.
+              </EmptyState>
             ) : (
               <div className={`grid grid-readiness grid-readiness-${o.frameworks.length}`}>
                 {o.frameworks.map((f) => (
@@ -72,6 +80,10 @@ export function OverviewPage() {
               </div>
             )}
           </section>
+          <div className="grid grid-2 section">
+            <RegressionsList regressions={o.regressions} />
+            <ProgramTiles overview={o} />
+          </div>
           <div className="grid grid-2 section">
             <section className="card">
               <div className="card-head">

@@ -1,0 +1,10 @@
+import type { MemberRole } from '../api/client';
+
+export const ROLE_LABEL: Record<MemberRole, string> = {
+  owner: 'Owner',
+  admin: 'Admin',
+  compliance_lead: 'Compliance lead',
+  engineer: 'Engineer',
+  auditor: 'Auditor',
+  viewer: 'Viewer',
+};

@@ -1,0 +1,160 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoScenario, startIamEmulator, type IamEmulator } from '@astrolabe/emulator-aws-iam';
+import { startTestServer, type TestServer } from '../../apps/server/test/support/test-server';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CONSOLE_DIR = join(__dirname, '../../dashboards/console/dist');
+const SHOTS = join(__dirname, '../../test-results');
+const DAY_MS = 86_400_000;
+
+// The compliance program as people use it: a lead uploads manual evidence, an engineer asks for
+// an exception and a lead approves it. Everything is clicked; statuses are read from data-status.
+describe('compliance program journeys in headless Chromium', () => {
+  let server: TestServer;
+  let emulator: IamEmulator;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(join(CONSOLE_DIR, 'index.html'))) throw new Error('console is not built: run `npx vite build dashboards/console`');
+    emulator = await startIamEmulator({ scenario: loadDemoScenario(), latencyMs: 20 });
+    server = await startTestServer({ ASTROLABE_DEMO: '1', ASTROLABE_DEMO_IAM_ENDPOINT: emulator.url, ASTROLABE_DEMO_SCHEDULE: '0 0 1 1 *', ASTROLABE_CONSOLE_DIR: CONSOLE_DIR });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(20_000);
+    mkdirSync(SHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await emulator?.stop();
+  });
+
+  /** The demo's start-up run turns the automated controls from not monitored into failing or passing. */
+  async function firstRunFinished(): Promise<void> {
+    const ws = (await server.api<{ items: { id: string }[] }>('GET', '/api/v1/workspaces')).body.items[0]!;
+    await expect
+      .poll(async () => (await server.api<{ items: { lastRun: { state: string } | null }[] }>('GET', `/api/v1/workspaces/${ws.id}/connections`)).body.items[0]?.lastRun?.state, { timeout: 60_000, interval: 250 })
+      .toMatch(/succeeded|partial/);
+  }
+
+  async function actAs(name: string): Promise<void> {
+    const select = page.getByTestId('acting-as-select');
+    const value = await select.locator('option', { hasText: name }).getAttribute('value');
+    expect(value).toBeTruthy();
+    await select.selectOption(value!);
+    await expect.poll(async () => page.getByTestId('acting-as').getAttribute('data-member')).toBe(value);
+  }
+
+  async function statusOf(locator: Locator): Promise<string | null> {
+    return locator.getAttribute('data-status');
+  }
+
+  it('uploads a file as evidence for a manual control: not monitored → passing', async () => {
+    await page.goto(server.url);
+    await page.getByTestId('overview-page').waitFor();
+    // The first compliance lead acts by default.
+    await expect.poll(async () => page.getByTestId('acting-as').getAttribute('data-role')).toBe('compliance_lead');
+
+    await page.getByTestId('nav-controls').click();
+    await page.getByTestId('controls-table').waitFor();
+    await page.getByTestId('control-search').fill('incident response plan');
+    const row = page.getByTestId('control-row-ctl-incident-response-plan');
+    await row.waitFor();
+    expect(await statusOf(row)).toBe('not_monitored');
+    await page.getByTestId('control-link-ctl-incident-response-plan').click();
+
+    await page.getByTestId('control-detail-page').waitFor();
+    const status = page.getByTestId('control-status');
+    expect(await statusOf(status)).toBe('not_monitored');
+    const requirement = page.getByTestId('evidence-requirement-approved-plan');
+    expect(await requirement.getAttribute('data-state')).toBe('missing');
+
+    // The plan was approved ten days ago; it is uploaded today.
+    const effectiveOn = new Date(Date.now() - 10 * DAY_MS).toISOString().slice(0, 10);
+    const content = 'Incident response plan v1.0 — roles, severities, escalation, notification.';
+    await page.getByTestId('evidence-file').setInputFiles({ name: 'incident-response-plan.txt', mimeType: 'text/plain', buffer: Buffer.from(content, 'utf8') });
+    await page.getByTestId('evidence-effective-on').fill(effectiveOn);
+    await page.getByTestId('evidence-reviewer').selectOption({ label: 'Jordan Reyes (Owner)' });
+    await page.getByTestId('evidence-note').fill('Approved by the CEO at the quarterly review.');
+    await page.getByTestId('evidence-submit').click();
+    await page.getByTestId('evidence-uploaded').waitFor();
+
+    await expect.poll(async () => statusOf(status), { timeout: 15_000 }).toBe('passing');
+    await expect.poll(async () => requirement.getAttribute('data-state')).toBe('current');
+    const history = page.getByTestId('evidence-history-row');
+    await expect.poll(async () => history.count()).toBe(1);
+    expect(await history.first().textContent()).toContain('Jordan Reyes');
+    // The history's download link returns exactly the uploaded bytes.
+    const href = await history.first().getByTestId('evidence-download').getAttribute('href');
+    expect(href).toBeTruthy();
+    const download = await page.request.get(new URL(href!, server.url).toString());
+    expect(download.status()).toBe(200);
+    expect(await download.text()).toBe(content);
+    // Today's cell of the 90-day strip shows the new status.
+    const today = new Date().toISOString().slice(0, 10);
+    await expect.poll(async () => page.locator(`[data-testid="status-history-day"][data-day="${today}"]`).getAttribute('data-status')).toBe('passing');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(SHOTS, 'program-evidence-uploaded.png'), fullPage: true });
+  });
+
+  it('an engineer requests an exception on a failing control, a lead approves it: failing → excepted', async () => {
+    await firstRunFinished();
+    await page.goto(server.url);
+    await page.getByTestId('overview-page').waitFor();
+    await actAs('Marco Diaz');
+
+    await page.getByTestId('nav-controls').click();
+    await page.getByTestId('control-filter-failing').click();
+    const row = page.getByTestId('control-row-ctl-iam-console-mfa');
+    await row.waitFor();
+    await expect.poll(async () => statusOf(row), { timeout: 30_000 }).toBe('failing');
+    await page.getByTestId('control-link-ctl-iam-console-mfa').click();
+
+    await page.getByTestId('control-detail-page').waitFor();
+    const status = page.getByTestId('control-status');
+    expect(await statusOf(status)).toBe('failing');
+    // The failing resources are listed under the control's check.
+    await page.getByTestId('control-check-aws-iam.console-user-mfa').getByTestId('finding-row').first().waitFor();
+
+    await page.getByTestId('request-exception').click();
+    await page.getByTestId('exception-reason').fill('Four contractors lose console access at month end; MFA enrolment for the rest is scheduled with IT.');
+    await page.getByTestId('exception-submit').click();
+    const requested = page.getByTestId('control-exceptions').locator('[data-testid^="exception-row-"]');
+    await requested.first().waitFor();
+    expect(await requested.first().getAttribute('data-state')).toBe('requested');
+    expect(await statusOf(status)).toBe('failing');
+
+    // The requester may not approve their own request; a compliance lead may.
+    await actAs('Priya Raman');
+    await page.getByTestId('nav-exceptions').click();
+    await page.getByTestId('exceptions-page').waitFor();
+    const pending = page.locator('[data-testid^="exception-row-"][data-control="ctl-iam-console-mfa"]');
+    await pending.waitFor();
+    expect(await pending.getAttribute('data-state')).toBe('requested');
+    await pending.getByTestId('exception-approve').click();
+    await page.getByTestId('exception-note').fill('Accepted until the contractors leave; revisit at expiry.');
+    await page.getByTestId('exception-confirm').click();
+    await expect.poll(async () => page.getByTestId('exception-notice').getAttribute('data-state')).toBe('active');
+
+    await page.getByTestId('exception-filter-active').click();
+    const active = page.locator('[data-testid^="exception-row-"][data-control="ctl-iam-console-mfa"]');
+    await active.waitFor();
+    expect(await active.getAttribute('data-state')).toBe('active');
+    await active.getByTestId('exception-open').click();
+    await expect.poll(async () => active.locator('xpath=following-sibling::tr[1]').getByTestId('exception-event').count()).toBe(2);
+    await page.screenshot({ path: join(SHOTS, 'program-exception-approved.png'), fullPage: true });
+
+    await active.getByRole('link', { name: /MFA is enforced/ }).click();
+    await page.getByTestId('control-detail-page').waitFor();
+    await expect.poll(async () => statusOf(page.getByTestId('control-status')), { timeout: 15_000 }).toBe('excepted');
+    await page.screenshot({ path: join(SHOTS, 'program-control-excepted.png'), fullPage: true });
+  });
+});
