@@ -230,6 +230,46 @@ describe('compliance program: members, manual evidence, exceptions, scope, SLAs'
     }, 60_000);
   });
 
+  describe('exception requests can be withdrawn by their requester only', () => {
+    it('lets an engineer withdraw their own request, not revoke someone else\'s', async () => {
+      const expiresAt = new Date(clock.now().getTime() + 10 * DAY).toISOString();
+      const own = (await server.api<ExceptionView>('POST', `${base}/exceptions`, { scope: 'control', controlId: 'ctl-risk-register', reason: 'Risk register moves to a new tool this month.', expiresAt }, as(m.engineer))).body;
+      expect(own.targetTitle).toBe((await control('ctl-risk-register')).title);
+      const others = (await server.api<ExceptionView>('POST', `${base}/exceptions`, { scope: 'control', controlId: 'ctl-vendor-due-diligence', reason: 'Vendor reports arrive after the renewal date.', expiresAt }, as(m.lead))).body;
+      expect((await server.api<Problem>('POST', `${base}/exceptions/${others.id}/revoke`, {}, as(m.engineer))).status).toBe(403);
+      expect((await server.api<ExceptionView>('POST', `${base}/exceptions/${own.id}/revoke`, { note: 'withdrawn' }, as(m.engineer))).body.state).toBe('revoked');
+      const page = (await server.api<{ items: ExceptionView[]; stateCounts: Record<string, number> }>('GET', `${base}/exceptions?controlId=ctl-vendor-due-diligence`)).body;
+      expect(page.stateCounts).toEqual({ requested: 1, active: 0, expired: 0, rejected: 0, revoked: 0 });
+      expect((await server.api<ExceptionView>('POST', `${base}/exceptions/${others.id}/reject`, { note: 'Ask the vendor for a bridge letter.' }, as(m.owner))).body.state).toBe('rejected');
+    });
+  });
+
+  describe('control lists', () => {
+    it('filters by evidence state and counts statuses under the other filters', async () => {
+      const page = (await server.api<{ items: ControlView[]; statusCounts: Record<string, number>; total: number }>('GET', `${base}/controls?category=access-security&limit=5`)).body;
+      expect(page.items.length).toBe(5);
+      expect(Object.values(page.statusCounts).reduce((a, b) => a + b, 0)).toBe(page.total);
+      const failing = (await server.api<{ items: ControlView[]; statusCounts: Record<string, number> }>('GET', `${base}/controls?category=access-security&status=failing&limit=500`)).body;
+      expect(failing.items.length).toBe(page.statusCounts.failing);
+      expect(failing.statusCounts).toEqual(page.statusCounts);
+      const due = (await server.api<{ items: ControlView[] }>('GET', `${base}/controls?evidence=due_soon`)).body.items;
+      expect(due.map((c) => c.id)).toContain('ctl-penetration-test');
+      expect(due.every((c) => c.evidence.some((e) => e.state === 'due_soon'))).toBe(true);
+      expect(fields((await server.api<Problem>('GET', `${base}/controls?evidence=late`)).body)).toEqual(['evidence']);
+      // Cursor paging walks every control exactly once.
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res: { items: ControlView[]; nextCursor: string | null } = (await server.api<{ items: ControlView[]; nextCursor: string | null }>('GET', `${base}/controls?limit=25${cursor ? `&cursor=${cursor}` : ''}`)).body;
+        seen.push(...res.items.map((c) => c.id));
+        cursor = res.nextCursor;
+      } while (cursor);
+      expect(new Set(seen).size).toBe(seen.length);
+      const all = (await server.api<{ total: number }>('GET', `${base}/controls?limit=1`)).body.total;
+      expect(seen.length).toBe(all);
+    });
+  });
+
   describe('frameworks, scope, custom controls and trust labels', () => {
     it('marks a requirement out of scope with a justification and leaves it out of readiness', async () => {
       const before = (await server.api<FrameworkDetail>('GET', `${base}/frameworks/hipaa-security-rule`)).body;

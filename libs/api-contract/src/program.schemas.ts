@@ -79,10 +79,20 @@ export const controlsQuery = z.object({
   ownerId: z.union([z.literal('none'), z.string().uuid()]).optional(),
   category: z.string().min(1).max(60).optional(),
   frameworkId: z.string().min(1).max(60).optional(),
+  /** Controls with at least one manual evidence requirement in this state. */
+  evidence: z.enum(EVIDENCE_STATE_VALUES).optional(),
   q: z.string().trim().min(1).max(200).optional(),
   cursor: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+/** A page of controls, with how many controls match the other filters in each status (for tabs). */
+export const controlPageSchema = z.object({
+  items: z.array(controlViewSchema),
+  nextCursor: z.string().nullable(),
+  statusCounts: z.record(z.enum(CONTROL_STATUSES), z.number()),
+  total: z.number(),
+});
+export type ControlPage = z.infer<typeof controlPageSchema>;
 export type ControlsQuery = Omit<z.input<typeof controlsQuery>, 'limit'> & { limit?: number };
 
 const evidenceRequirementBody = z.object({
@@ -157,6 +167,8 @@ export const exceptionSchema = z.object({
   id: z.string(),
   scope: z.enum(['finding', 'control']),
   controlId: z.string().nullable(),
+  /** What the exception covers, for people: the control's title, or the check's title and resource. */
+  targetTitle: z.string(),
   checkId: z.string().nullable(),
   resourceId: z.string().nullable(),
   reason: z.string(),
@@ -177,6 +189,13 @@ export const createExceptionBody = z.discriminatedUnion('scope', [
 ]);
 export type CreateExceptionBody = z.input<typeof createExceptionBody>;
 export const exceptionDecisionBody = z.object({ note: z.string().trim().max(2000).default('') });
+export const exceptionPageSchema = z.object({
+  items: z.array(exceptionSchema),
+  nextCursor: z.string().nullable(),
+  /** Exceptions per state under the other filters (for tabs). */
+  stateCounts: z.record(z.enum(EXCEPTION_STATES), z.number()),
+});
+export type ExceptionPage = z.infer<typeof exceptionPageSchema>;
 export const exceptionsQuery = z.object({
   state: z.enum(EXCEPTION_STATES).optional(),
   controlId: z.string().min(1).max(80).optional(),
@@ -201,6 +220,7 @@ export const frameworkDetailSchema = frameworkViewSchema.extend({
 });
 export type FrameworkDetail = z.infer<typeof frameworkDetailSchema>;
 export const frameworkHistorySchema = z.object({ items: z.array(z.object({ day: z.string(), percent: z.number(), readiness: readinessSchema })) });
+export type FrameworkHistory = z.infer<typeof frameworkHistorySchema>;
 export const updateFrameworkBody = z.object({ enabled: z.boolean() });
 export const requirementScopeBody = z.discriminatedUnion('inScope', [
   z.object({ inScope: z.literal(true) }),

@@ -1,5 +1,5 @@
-import type { ControlDetail, ControlView, CreateControlBody, RegressionView, TrustLabelValue } from '@astrolabe/api-contract';
-import type { ControlStatus } from '@astrolabe/core';
+import type { ControlDetail, ControlPage, ControlView, CreateControlBody, RegressionView, TrustLabelValue } from '@astrolabe/api-contract';
+import { CONTROL_STATUSES, type ControlStatus } from '@astrolabe/core';
 import { controlSchema, statusRank } from '@astrolabe/frameworks';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -17,6 +17,7 @@ import { requirementsByControl, toControlView, type ControlViewContext } from '.
 
 export interface ControlFilter {
   status?: ControlStatus;
+  evidence?: 'missing' | 'current' | 'due_soon' | 'overdue';
   ownerId?: string;
   category?: string;
   frameworkId?: string;
@@ -58,9 +59,9 @@ export class ControlsService {
     return rows.map((c) => toControlView(c, ctx));
   }
 
-  async list(workspaceId: string, f: ControlFilter): Promise<{ items: ControlView[]; nextCursor: string | null }> {
+  async list(workspaceId: string, f: ControlFilter): Promise<ControlPage> {
     let items = await this.all(workspaceId);
-    if (f.status) items = items.filter((c) => c.status === f.status);
+    if (f.evidence) items = items.filter((c) => c.evidence.some((e) => e.state === f.evidence));
     if (f.ownerId) items = items.filter((c) => (f.ownerId === 'none' ? c.owner === null : c.owner?.id === f.ownerId));
     if (f.category) items = items.filter((c) => c.category === f.category);
     if (f.frameworkId) {
@@ -71,13 +72,17 @@ export class ControlsService {
       const q = f.q.toLowerCase();
       items = items.filter((c) => c.id.includes(q) || c.title.toLowerCase().includes(q) || c.description.toLowerCase().includes(q));
     }
+    const statusCounts = Object.fromEntries(CONTROL_STATUSES.map((s) => [s, 0])) as Record<ControlStatus, number>;
+    for (const c of items) statusCounts[c.status] += 1;
+    const total = items.length;
+    if (f.status) items = items.filter((c) => c.status === f.status);
     // Ids are stable and unique: the cursor is the last id of the previous page.
     const after = f.cursor ? decodeCursor(f.cursor) : null;
     const start = after === null ? 0 : items.findIndex((c) => c.id > after);
     const page = start < 0 ? [] : items.slice(start, start + f.limit);
     const last = page[page.length - 1];
     const more = start >= 0 && start + f.limit < items.length;
-    return { items: page, nextCursor: more && last ? encodeCursor(last.id) : null };
+    return { items: page, nextCursor: more && last ? encodeCursor(last.id) : null, statusCounts, total };
   }
 
   async require(workspaceId: string, controlId: string): Promise<ControlEntity> {

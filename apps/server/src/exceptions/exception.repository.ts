@@ -145,6 +145,28 @@ export class ExceptionRepository {
     return rows.map((r) => ({ ...toRow(r), state: r.effective_state }));
   }
 
+  /** Exceptions per effective state, under the same control filter as `page`. */
+  async stateCounts(workspaceId: string, filter: Pick<ExceptionFilter, 'controlId' | 'checkIdsOfControl'>, now: Date): Promise<Record<ExceptionState, number>> {
+    const params: unknown[] = [workspaceId, now];
+    const where = ['e.workspace_id = $1'];
+    if (filter.controlId) {
+      params.push(filter.controlId);
+      let clause = `(e.scope = 'control' AND e.control_id = $${params.length})`;
+      if (filter.checkIdsOfControl && filter.checkIdsOfControl.length > 0) {
+        params.push(filter.checkIdsOfControl);
+        clause += ` OR (e.scope = 'finding' AND e.check_id = ANY($${params.length}::text[]))`;
+      }
+      where.push(`(${clause})`);
+    }
+    const rows: { state: ExceptionState; n: string }[] = await this.ds.query(
+      `SELECT ${EFFECTIVE_STATE.replaceAll('$NOW', '$2')} AS state, count(*) AS n FROM control_exception e WHERE ${where.join(' AND ')} GROUP BY 1`,
+      params,
+    );
+    const out: Record<ExceptionState, number> = { requested: 0, active: 0, expired: 0, rejected: 0, revoked: 0 };
+    for (const r of rows) out[r.state] = Number(r.n);
+    return out;
+  }
+
   async events(exceptionIds: readonly string[]): Promise<ExceptionEventRow[]> {
     if (exceptionIds.length === 0) return [];
     const rows: { exception_id: string; action: ExceptionAction; actor_id: string | null; display_name: string | null; note: string; at: Date }[] = await this.ds.query(

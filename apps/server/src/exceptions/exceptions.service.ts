@@ -1,9 +1,10 @@
-import type { CreateExceptionBody, ExceptionState, ExceptionView } from '@astrolabe/api-contract';
+import type { CreateExceptionBody, ExceptionPage, ExceptionState, ExceptionView } from '@astrolabe/api-contract';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ControlsService } from '../controls/controls.service';
 import { badRequest, conflict, forbidden, notFound } from '../http/problem';
 import { ActorService } from '../members/actor.service';
+import { mayDo, PROGRAM_PERMISSIONS } from '../members/permissions';
 import { Clock } from '../platform/clock.adapter';
 import { RegistryRef } from '../platform/registry.provider';
 import { ScoringService } from '../scoring/scoring.service';
@@ -33,23 +34,27 @@ export class ExceptionsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(workspaceId: string, f: ExceptionListFilter): Promise<{ items: ExceptionView[]; nextCursor: string | null }> {
+  async list(workspaceId: string, f: ExceptionListFilter): Promise<ExceptionPage> {
     let checkIdsOfControl: readonly string[] | undefined;
     if (f.controlId) checkIdsOfControl = (await this.controls.require(workspaceId, f.controlId)).checkIds;
-    const rows = await this.exceptions.page(
-      workspaceId,
-      { state: f.state, controlId: f.controlId, checkIdsOfControl, afterRequestedAt: f.cursor ? decodeCursor(f.cursor) : undefined, limit: f.limit + 1 },
-      this.clock.now(),
-    );
-    const items = await this.withEvents(rows.slice(0, f.limit));
+    const now = this.clock.now();
+    const [rows, stateCounts] = await Promise.all([
+      this.exceptions.page(
+        workspaceId,
+        { state: f.state, controlId: f.controlId, checkIdsOfControl, afterRequestedAt: f.cursor ? decodeCursor(f.cursor) : undefined, limit: f.limit + 1 },
+        now,
+      ),
+      this.exceptions.stateCounts(workspaceId, { controlId: f.controlId, checkIdsOfControl }, now),
+    ]);
+    const items = await this.withEvents(workspaceId, rows.slice(0, f.limit));
     const last = rows[f.limit - 1];
-    return { items, nextCursor: rows.length > f.limit && last ? encodeCursor(last.requestedAt, last.id) : null };
+    return { items, nextCursor: rows.length > f.limit && last ? encodeCursor(last.requestedAt, last.id) : null, stateCounts };
   }
 
   async get(workspaceId: string, id: string): Promise<ExceptionView> {
     const [row] = await this.exceptions.page(workspaceId, { ids: [id], limit: 1 }, this.clock.now());
     if (!row) throw notFound('exception', id);
-    const [view] = await this.withEvents([row]);
+    const [view] = await this.withEvents(workspaceId, [row]);
     if (!view) throw notFound('exception', id);
     return view;
   }
@@ -106,12 +111,20 @@ export class ExceptionsService {
     return this.get(workspaceId, id);
   }
 
+  /**
+   * Revokes a requested or active exception (lead or above), or withdraws one's own request
+   * (any member who may request: asking and un-asking are the same right).
+   */
   async revoke(workspaceId: string, actorHeader: string | undefined, id: string, note: string): Promise<ExceptionView> {
-    const actor = await this.actors.require(workspaceId, actorHeader, 'exceptions.revoke');
+    const actor = await this.actors.require(workspaceId, actorHeader, 'exceptions.request');
     await this.ds.transaction(async (manager) => {
       const now = this.clock.now();
       const row = await this.exceptions.getForUpdate(manager, workspaceId, id);
       if (!row) throw notFound('exception', id);
+      const ownRequest = row.storedState === 'requested' && row.requestedBy.id === actor.id;
+      if (!ownRequest && !mayDo(actor.role, 'exceptions.revoke')) {
+        throw forbidden(`The ${actor.role} role may only withdraw its own requests; revoking needs one of: ${PROGRAM_PERMISSIONS['exceptions.revoke'].join(', ')}.`);
+      }
       const live = row.storedState === 'requested' || (row.storedState === 'approved' && row.expiresAt.getTime() > now.getTime());
       if (!live) throw conflict(`Only a requested or active exception can be revoked; this one is ${stateLabel(row, now)}.`);
       await this.exceptions.revoke(manager, workspaceId, id, actor.id, now);
@@ -121,12 +134,20 @@ export class ExceptionsService {
     return this.get(workspaceId, id);
   }
 
-  private async withEvents(rows: readonly (ExceptionRow & { state: ExceptionState })[]): Promise<ExceptionView[]> {
+  private async withEvents(workspaceId: string, rows: readonly (ExceptionRow & { state: ExceptionState })[]): Promise<ExceptionView[]> {
     const events = await this.exceptions.events(rows.map((r) => r.id));
+    const controlTitles = new Map<string, string>();
+    for (const id of new Set(rows.flatMap((r) => (r.controlId ? [r.controlId] : [])))) {
+      controlTitles.set(id, (await this.controls.require(workspaceId, id).catch(() => null))?.title ?? id);
+    }
+    const { registry } = this.registryRef;
     return rows.map((r) => ({
       id: r.id,
       scope: r.scope,
       controlId: r.controlId,
+      targetTitle: r.controlId
+        ? (controlTitles.get(r.controlId) ?? r.controlId)
+        : `${registry.check(r.checkId ?? '')?.metadata.title ?? r.checkId ?? ''} — ${r.resourceId ?? ''}`,
       checkId: r.checkId,
       resourceId: r.resourceId,
       reason: r.reason,
