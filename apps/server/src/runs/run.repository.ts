@@ -51,16 +51,21 @@ export class RunRepository {
     return this.repo.find({ where: { workspaceId, connectionId }, order: { queuedAt: 'DESC' }, take: limit });
   }
 
-  /** Newest run (or newest finished run) per connection of a workspace, in one query. */
+  /**
+   * Newest run (or newest finished run) per connection of a workspace, in one query: one probe
+   * of collection_run_connection (connection_id, queued_at DESC) per connection, rather than a
+   * DISTINCT ON that sorts the workspace's whole run history (4 runs a day per connection).
+   */
   async latestPerConnection(workspaceId: string, finishedOnly = false): Promise<Map<string, CollectionRunEntity>> {
-    const qb = this.repo
+    const finished = finishedOnly ? `AND x.state IN ('succeeded', 'partial', 'failed')` : '';
+    const rows = await this.repo
       .createQueryBuilder('r')
-      .distinctOn(['r.connection_id'])
-      .where('r.workspace_id = :workspaceId', { workspaceId });
-    if (finishedOnly) qb.andWhere(`r.state IN ('succeeded', 'partial', 'failed')`);
-    const rows = await qb
-      .orderBy('r.connection_id')
-      .addOrderBy('r.queued_at', 'DESC')
+      .where(
+        `r.workspace_id = :workspaceId AND r.id IN (SELECT l.id FROM connection c CROSS JOIN LATERAL (
+           SELECT x.id FROM collection_run x WHERE x.connection_id = c.id ${finished} ORDER BY x.queued_at DESC LIMIT 1) l
+         WHERE c.workspace_id = :workspaceId)`,
+        { workspaceId },
+      )
       .getMany();
     return new Map(rows.map((r) => [r.connectionId, r]));
   }
