@@ -11,7 +11,8 @@ const SHOTS = join(__dirname, '../../test-results');
 const DAY_MS = 86_400_000;
 
 // The compliance program as people use it: a lead uploads manual evidence, an engineer asks for
-// an exception and a lead approves it. Everything is clicked; statuses are read from data-status.
+// an exception and a lead approves it, an engineer accepts the risk of one finding and withdraws it.
+// Everything is clicked; statuses are read from data-status.
 describe('compliance program journeys in headless Chromium', () => {
   let server: TestServer;
   let emulator: IamEmulator;
@@ -156,5 +157,51 @@ describe('compliance program journeys in headless Chromium', () => {
     await page.getByTestId('control-detail-page').waitFor();
     await expect.poll(async () => statusOf(page.getByTestId('control-status')), { timeout: 15_000 }).toBe('excepted');
     await page.screenshot({ path: join(SHOTS, 'program-control-excepted.png'), fullPage: true });
+  });
+
+  it('an engineer accepts the risk of one failing finding from its details panel, sees it requested, and withdraws it', async () => {
+    await firstRunFinished();
+    await page.goto(server.url);
+    await page.getByTestId('overview-page').waitFor();
+    await actAs('Marco Diaz');
+
+    await page.getByTestId('nav-checks').click();
+    await page.getByTestId('check-row-aws-iam.access-keys-rotated-90d').click();
+    await page.getByTestId('check-detail-page').waitFor();
+    const row = page.locator('[data-testid="finding-row"][data-status="fail"]').first();
+    await row.waitFor();
+    const resourceId = await row.getAttribute('data-resource');
+    expect(resourceId).toBeTruthy();
+    // A failing finding carries its remediation deadline (the workspace SLA); the demo's are fresh, so not overdue.
+    expect(await row.getByTestId('finding-due').getAttribute('data-overdue')).toBe('false');
+    await row.getByTestId('finding-open').click();
+    const details = page.getByTestId('finding-details');
+    expect(await details.getByTestId('finding-due-at').getAttribute('data-overdue')).toBe('false');
+
+    await details.getByTestId('accept-risk').click();
+    // Too short a reason is refused by the server and shown next to the field.
+    await details.getByTestId('exception-reason').fill('Legacy job.');
+    await details.getByTestId('exception-submit').click();
+    await details.getByTestId('exception-reason-error').waitFor();
+    await details.getByTestId('exception-reason').fill('This key is retired with its job at quarter end; rotating it now would break the nightly export.');
+    await details.getByTestId('exception-submit').click();
+    const requested = details.getByTestId('finding-exception-requested');
+    await requested.waitFor();
+    const exceptionId = await requested.getAttribute('data-exception');
+    expect(exceptionId).toBeTruthy();
+    await page.screenshot({ path: join(SHOTS, 'program-finding-exception-requested.png'), fullPage: true });
+
+    // Listed as requested, named by the check and the resource; its requester may only withdraw it.
+    await page.getByTestId('nav-exceptions').click();
+    await page.getByTestId('exceptions-page').waitFor();
+    const listed = page.getByTestId(`exception-row-${exceptionId}`);
+    await listed.waitFor();
+    expect(await listed.getAttribute('data-state')).toBe('requested');
+    expect(await listed.textContent()).toContain(resourceId);
+    expect(await listed.getByTestId('exception-approve').count()).toBe(0);
+    await listed.getByTestId('exception-withdraw').click();
+    await page.getByTestId('exception-confirm').click();
+    await expect.poll(async () => page.getByTestId('exception-notice').getAttribute('data-state')).toBe('revoked');
+    await expect.poll(async () => listed.count()).toBe(0);
   });
 });

@@ -40,6 +40,7 @@ import { OpenApiController } from './http/openapi.controller';
 import { LOGGER } from './logging/logger';
 import { Clock } from './platform/clock.adapter';
 import { RegistryRef } from './platform/registry.provider';
+import { WriteRevision } from './platform/write-revision';
 import { SecretBox } from './platform/secret-box.adapter';
 import { JobQueue } from './queue/job-queue.adapter';
 import { RunExecutor } from './runs/run-executor.service';
@@ -64,6 +65,7 @@ export interface AppAdapters {
   secretBox: SecretBox;
   clock: Clock;
   registry: RegistryRef;
+  writes: WriteRevision;
 }
 
 @Module({})
@@ -98,6 +100,7 @@ export class AppModule {
         { provide: SecretBox, useValue: adapters.secretBox },
         { provide: Clock, useValue: adapters.clock },
         { provide: RegistryRef, useValue: adapters.registry },
+        { provide: WriteRevision, useValue: adapters.writes },
         SchedulerAdapter,
         WorkspaceRepository,
         ConnectionRepository,

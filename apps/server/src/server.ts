@@ -16,6 +16,7 @@ import { DemoService } from './demo/demo.service';
 import { serveApiDocsUi } from './http/api-docs-ui';
 import { ProblemFilter } from './http/problem.filter';
 import { Clock, SystemClock } from './platform/clock.adapter';
+import { WriteRevision } from './platform/write-revision';
 import { DefaultRegistryRef, type RegistryRef } from './platform/registry.provider';
 import { loadMasterKey, SecretBox } from './platform/secret-box.adapter';
 import { JobQueue } from './queue/job-queue.adapter';
@@ -50,11 +51,21 @@ export async function startServer(config: AppConfig, logger: Logger, overrides: 
   await queue.start();
   const secretBox = new SecretBox(loadMasterKey(config.masterKey, join(config.dataDir, 'master.key')));
 
+  const writes = new WriteRevision();
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register({ config, logger, dataSource, queue, secretBox, clock: overrides.clock ?? new SystemClock(), registry: overrides.registry ?? new DefaultRegistryRef() }),
+    AppModule.register({ config, logger, dataSource, queue, secretBox, writes, clock: overrides.clock ?? new SystemClock(), registry: overrides.registry ?? new DefaultRegistryRef() }),
     { logger: ['error', 'warn'], bodyParser: false },
   );
   app.useBodyParser('json', { limit: '256kb' });
+  // Any state-changing request invalidates this process's read caches, when it starts (so a read
+  // racing it is not cached as current) and when it ends (so its result is read back at once).
+  app.use((req: { method: string }, res: { on(event: 'finish', listener: () => void): void }, next: () => void) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
+      writes.bump();
+      res.on('finish', () => writes.bump());
+    }
+    next();
+  });
   app.use(
     pinoHttp({
       logger,
@@ -83,7 +94,8 @@ export async function startServer(config: AppConfig, logger: Logger, overrides: 
   if (config.roles.has('scheduler')) {
     const scoring = app.get(ScoringService);
     const clock = app.get(Clock);
-    app.get(SchedulerAdapter).upsert('scoring:hourly', '7 * * * *', () => scoring.recomputeAll(clock.now()).catch((err) => logger.error({ err }, 're-scoring failed')));
+    // Every 5 minutes: evidence ages out and exceptions expire without any run or read.
+    app.get(SchedulerAdapter).upsert('scoring:periodic', '*/5 * * * *', () => scoring.recomputeAll(clock.now()).catch((err) => logger.error({ err }, 're-scoring failed')));
   }
   const worker = app.get(RunWorker);
   await worker.start({ ownsDatabase: db.embedded });

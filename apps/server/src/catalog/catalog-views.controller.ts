@@ -1,4 +1,4 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Header, Param } from '@nestjs/common';
 import { z } from 'zod';
 import { parseInput } from '../http/problem';
 import { WorkspaceScope } from '../workspaces/workspace-scope.service';
@@ -15,8 +15,9 @@ export class CatalogViewsController {
   ) {}
 
   @Get('overview')
-  async overview(@Param('ws') ws: string) {
-    return this.views.overview(await this.scope.resolve(ws));
+  @Header('content-type', 'application/json; charset=utf-8')
+  async overview(@Param('ws') ws: string): Promise<string> {
+    return this.views.overviewJson(await this.scope.resolve(ws));
   }
 
   @Get('checks')

@@ -9,10 +9,15 @@ import { FindingRepository } from '../findings/finding.repository';
 import { notFound } from '../http/problem';
 import { Clock } from '../platform/clock.adapter';
 import { RegistryRef } from '../platform/registry.provider';
+import { WriteRevision } from '../platform/write-revision';
 import { FrameworksService } from '../program/frameworks.service';
+import { ScoringService } from '../scoring/scoring.service';
+import { ReadCache } from './read-cache';
 import { toWorkspaceView, WorkspacesService } from '../workspaces/workspaces.service';
 
 const ZERO: FindingCounts = { pass: 0, fail: 0, unknown: 0, not_applicable: 0 };
+/** How stale an overview may be for changes this process did not make (runs, other API processes). */
+const OVERVIEW_MAX_AGE_MS = 2_000;
 
 /** Read models for the console: checks and the overview. */
 @Injectable()
@@ -27,7 +32,12 @@ export class CatalogViewsService {
     private readonly workspaces: WorkspacesService,
     private readonly registryRef: RegistryRef,
     private readonly clock: Clock,
+    private readonly scoring: ScoringService,
+    private readonly writes: WriteRevision,
   ) {}
+
+  // Wall-clock age on purpose: this bounds how long a cached answer lives, not a domain time.
+  private readonly overviews = new ReadCache(OVERVIEW_MAX_AGE_MS, () => Date.now());
 
   async checks(workspaceId: string): Promise<CheckView[]> {
     const counts = await this.findings.countsByCheck(this.ds, workspaceId, this.clock.now());
@@ -44,6 +54,17 @@ export class CatalogViewsService {
     const found = (await this.checks(workspaceId)).find((c) => c.id === checkId);
     if (!found) throw notFound('check', checkId);
     return found;
+  }
+
+  /**
+   * The overview as JSON, cached per workspace: keyed by when the scores were computed and by
+   * this process's write count, and at most two seconds old. The dashboard is the most-read page
+   * and everyone polls it; a re-score or any write makes the next read rebuild it.
+   */
+  async overviewJson(workspaceId: string): Promise<string> {
+    const scoredAt = await this.scoring.ensureFresh(workspaceId, this.clock.now());
+    const key = `${scoredAt?.getTime() ?? 'never'}:${this.writes.value}`;
+    return this.overviews.get(workspaceId, key, async () => JSON.stringify(await this.overview(workspaceId)));
   }
 
   /**

@@ -26,8 +26,11 @@ const startOfDay = (isoDay: string) => new Date(`${isoDay}T00:00:00Z`);
  */
 @Injectable()
 export class ScoringService {
-  /** Stored scores older than this are recomputed on read. */
-  static readonly MAX_SCORE_AGE_MS = 5 * 60_000;
+  /** Stored scores older than this are recomputed on read (the scheduler re-scores every 5 minutes). */
+  static readonly MAX_SCORE_AGE_MS = 10 * 60_000;
+
+  /** One freshness re-score per workspace at a time in this process; later callers share it. */
+  private readonly refreshing = new Map<string, Promise<void>>();
 
   constructor(
     private readonly ds: DataSource,
@@ -45,13 +48,34 @@ export class ScoringService {
     for (const w of workspaces) await this.ds.transaction((manager) => this.recompute(manager, w.id, now));
   }
 
-  /** Re-scores when the stored scores are missing, older than MAX_SCORE_AGE_MS, or from the "future" of a rewound clock. */
-  async ensureFresh(workspaceId: string, now: Date): Promise<void> {
-    const rows: { scored_at: Date | null }[] = await this.ds.query('SELECT scored_at FROM workspace WHERE id = $1', [workspaceId]);
-    const at = rows[0]?.scored_at ?? null;
-    const age = at ? now.getTime() - at.getTime() : Infinity;
-    if (age >= 0 && age < ScoringService.MAX_SCORE_AGE_MS) return;
-    await this.ds.transaction((manager) => this.recompute(manager, workspaceId, now));
+  /**
+   * Re-scores when the stored scores are missing, older than MAX_SCORE_AGE_MS, or from the
+   * "future" of a rewound clock. Returns when the scores were computed. Concurrent callers in this
+   * process share one re-score, and a re-score that finds another process already refreshed them
+   * (checked under the workspace lock) does nothing: a burst of reads never queues a pile of
+   * recomputes on the connection pool.
+   */
+  async ensureFresh(workspaceId: string, now: Date): Promise<Date | null> {
+    const at = await this.scoredAt(this.ds, workspaceId);
+    if (isFresh(at, now)) return at;
+    let pending = this.refreshing.get(workspaceId);
+    if (!pending) {
+      pending = this.ds
+        .transaction(async (manager) => {
+          await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`scoring:${workspaceId}`]);
+          if (isFresh(await this.scoredAt(manager, workspaceId), now)) return;
+          await this.recompute(manager, workspaceId, now);
+        })
+        .finally(() => this.refreshing.delete(workspaceId));
+      this.refreshing.set(workspaceId, pending);
+    }
+    await pending;
+    return this.scoredAt(this.ds, workspaceId);
+  }
+
+  private async scoredAt(db: EntityManager | DataSource, workspaceId: string): Promise<Date | null> {
+    const rows: { scored_at: Date | null }[] = await db.query('SELECT scored_at FROM workspace WHERE id = $1', [workspaceId]);
+    return rows[0]?.scored_at ?? null;
   }
 
   /**
@@ -141,6 +165,12 @@ function scoreOne(control: ControlEntity, byCheck: CountsByCheck, latest: Readon
     };
   });
   return { id: control.id, status: result.status, reason: result.reason, counts, evidence };
+}
+
+function isFresh(scoredAt: Date | null, now: Date): boolean {
+  if (!scoredAt) return false;
+  const age = now.getTime() - scoredAt.getTime();
+  return age >= 0 && age < ScoringService.MAX_SCORE_AGE_MS;
 }
 
 function groupMappings(mappings: readonly { requirementId: string; controlId: string }[]): Map<string, string[]> {

@@ -4,16 +4,19 @@ import type {
   Connection,
   ConnectorInfo,
   ControlDetail,
+  ControlPage,
   ControlsQuery,
   ControlView,
   CreateConnectionBody,
   CreateExceptionBody,
   EvidenceView,
+  ExceptionPage,
   ExceptionState,
   ExceptionView,
   FindingsQuery,
   FindingView,
   FrameworkDetail,
+  FrameworkHistory,
   FrameworkView,
   ManualEvidenceView,
   MemberView,
@@ -50,13 +53,11 @@ export type { ValidationStepView as ValidationStep } from '@astrolabe/api-contra
 
 export type { ControlsQuery, CreateConnectionBody, EvidenceView, FindingsQuery };
 
-export type ExceptionDecision = 'approve' | 'reject' | 'revoke';
+/** What a member may do to an exception; "withdraw" is the requester revoking their own request. */
+export type ExceptionDecision = 'approve' | 'reject' | 'revoke' | 'withdraw';
+const DECISION_ROUTE: Record<ExceptionDecision, string> = { approve: 'approve', reject: 'reject', revoke: 'revoke', withdraw: 'revoke' };
 export type EvidenceState = ControlView['evidence'][number]['state'];
 export type MemberRole = MemberView['role'];
-
-export interface FrameworkHistory {
-  items: { day: string; percent: number; readiness: FrameworkView['readiness'] }[];
-}
 
 /** Every failed call surfaces as an RFC 7807 problem, even when the server (or a proxy) did not send one. */
 export class ApiError extends Error {
@@ -159,7 +160,7 @@ export const api = {
   findings: (workspaceId: string, q: FindingsQuery, signal?: AbortSignal) =>
     request<PageResponse<FindingView>>('GET', `${ws(workspaceId)}/findings${query({ ...q })}`, { signal }),
   controls: (workspaceId: string, q: ControlsQuery = {}, signal?: AbortSignal) =>
-    request<PageResponse<ControlView>>('GET', `${ws(workspaceId)}/controls${query({ ...q })}`, { signal }),
+    request<ControlPage>('GET', `${ws(workspaceId)}/controls${query({ ...q })}`, { signal }),
   control: (workspaceId: string, controlId: string, signal?: AbortSignal) => request<ControlDetail>('GET', `${ws(workspaceId)}/controls/${enc(controlId)}`, { signal }),
   updateControl: (workspaceId: string, controlId: string, body: { ownerId?: string | null; trustLabel?: TrustLabelValue | null }) =>
     request<ControlDetail>('PATCH', `${ws(workspaceId)}/controls/${enc(controlId)}`, { body }),
@@ -179,10 +180,11 @@ export const api = {
   setRequirementScope: (workspaceId: string, frameworkId: string, requirementId: string, body: { inScope: true } | { inScope: false; justification: string }) =>
     request<FrameworkDetail>('PUT', `${ws(workspaceId)}/frameworks/${enc(frameworkId)}/requirements/${enc(requirementId)}/scope`, { body }),
   exceptions: (workspaceId: string, q: { state?: ExceptionState; controlId?: string; cursor?: string; limit?: number }, signal?: AbortSignal) =>
-    request<PageResponse<ExceptionView>>('GET', `${ws(workspaceId)}/exceptions${query({ ...q })}`, { signal }),
+    request<ExceptionPage>('GET', `${ws(workspaceId)}/exceptions${query({ ...q })}`, { signal }),
+  exception: (workspaceId: string, exceptionId: string, signal?: AbortSignal) => request<ExceptionView>('GET', `${ws(workspaceId)}/exceptions/${enc(exceptionId)}`, { signal }),
   requestException: (workspaceId: string, body: CreateExceptionBody) => request<ExceptionView>('POST', `${ws(workspaceId)}/exceptions`, { body }),
   decideException: (workspaceId: string, exceptionId: string, decision: ExceptionDecision, note: string) =>
-    request<ExceptionView>('POST', `${ws(workspaceId)}/exceptions/${enc(exceptionId)}/${decision}`, { body: { note } }),
+    request<ExceptionView>('POST', `${ws(workspaceId)}/exceptions/${enc(exceptionId)}/${DECISION_ROUTE[decision]}`, { body: { note } }),
   members: (workspaceId: string, signal?: AbortSignal) => request<ListResponse<MemberView>>('GET', `${ws(workspaceId)}/members`, { signal }),
   memberWork: (workspaceId: string, memberId: string, signal?: AbortSignal) => request<MyWork>('GET', `${ws(workspaceId)}/members/${enc(memberId)}/work`, { signal }),
   connectors: (signal?: AbortSignal) => request<ListResponse<ConnectorInfo>>('GET', '/connectors', { signal }),

@@ -2,8 +2,10 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { ApiError, PageResponse } from './client';
 import { toApiError } from './use-action';
 
-export interface CursorPages<T> {
+export interface CursorPages<T, P extends PageResponse<T> = PageResponse<T>> {
   items: T[];
+  /** The newest page as the server sent it (for what comes with every page: counts, totals). */
+  latest: P | undefined;
   loading: boolean;
   error: ApiError | undefined;
   hasMore: boolean;
@@ -12,9 +14,18 @@ export interface CursorPages<T> {
   reload: () => void;
 }
 
+interface State<T, P> {
+  key: string;
+  items: T[];
+  latest?: P;
+  cursor: string | null;
+  error?: ApiError;
+  loading: boolean;
+}
+
 /** Cursor-paged list: the first page whenever `key` changes, later pages appended by loadMore. */
-export function useCursorPages<T>(key: string, load: (cursor: string | undefined, signal: AbortSignal) => Promise<PageResponse<T>>): CursorPages<T> {
-  const [state, setState] = useState<{ key: string; items: T[]; cursor: string | null; error?: ApiError; loading: boolean }>({ key, items: [], cursor: null, loading: true });
+export function useCursorPages<T, P extends PageResponse<T> = PageResponse<T>>(key: string, load: (cursor: string | undefined, signal: AbortSignal) => Promise<P>): CursorPages<T, P> {
+  const [state, setState] = useState<State<T, P>>({ key, items: [], cursor: null, loading: true });
   const [request, setRequest] = useState<{ key: string; cursor: string | undefined; nonce: number }>({ key, cursor: undefined, nonce: 0 });
   const loadRef = useRef(load);
   useLayoutEffect(() => {
@@ -30,7 +41,7 @@ export function useCursorPages<T>(key: string, load: (cursor: string | undefined
     loadRef.current(request.cursor, controller.signal).then(
       (page) => {
         if (controller.signal.aborted) return;
-        setState((s) => ({ key, items: request.cursor && s.key === key ? [...s.items, ...page.items] : page.items, cursor: page.nextCursor, loading: false }));
+        setState((s) => ({ key, items: request.cursor && s.key === key ? [...s.items, ...page.items] : page.items, latest: page, cursor: page.nextCursor, loading: false }));
       },
       (err: unknown) => {
         if (controller.signal.aborted) return;
@@ -49,6 +60,7 @@ export function useCursorPages<T>(key: string, load: (cursor: string | undefined
 
   return {
     items: current ? state.items : [],
+    latest: current ? state.latest : undefined,
     loading: !current || state.loading,
     error: current ? state.error : undefined,
     hasMore: current && state.cursor !== null,

@@ -1,8 +1,10 @@
-import type { CheckView, FindingView } from '@astrolabe/api-contract';
+import type { CheckView, ExceptionView, FindingView } from '@astrolabe/api-contract';
 import { Link } from 'react-router';
 import { CopyButton } from '../components/copy-button';
 import { TimeAgo } from '../components/time-ago';
-import { shortHash } from '../lib/format';
+import { formatDate, shortHash } from '../lib/format';
+import { exceptionHref } from './finding-due';
+import { FindingException } from './finding-exception';
 import { RemediationPanel } from './remediation-panel';
 
 function EvidenceLinks({ hashes }: { hashes: string[] }) {
@@ -20,8 +22,41 @@ function EvidenceLinks({ hashes }: { hashes: string[] }) {
   );
 }
 
+/** A failing finding's deadline (the workspace SLA for its severity), or the exception accepting it. */
+function Deadline({ finding: f }: { finding: FindingView }) {
+  if (f.exceptionId) {
+    return (
+      <div>
+        <dt>Exception</dt>
+        <dd>
+          <Link to={exceptionHref(f.exceptionId)} className="marker marker-info" data-testid="finding-exception">
+            Excepted
+          </Link>{' '}
+          <span className="muted small">accepted for now</span>
+        </dd>
+      </div>
+    );
+  }
+  if (!f.dueAt) return null;
+  return (
+    <div>
+      <dt>Remediation due</dt>
+      <dd data-testid="finding-due-at" data-overdue={String(f.overdue)}>
+        {formatDate(f.dueAt)} {f.overdue && <span className="marker marker-bad">Overdue</span>}
+      </dd>
+    </div>
+  );
+}
+
+interface Props {
+  finding: FindingView;
+  check: CheckView;
+  /** Called after "Accept risk…" requested an exception for this finding. */
+  onExceptionRequested?: (x: ExceptionView) => void;
+}
+
 /** The opened resource: why it has this status, what the verdict rests on, and what to do next. */
-export function FindingDetails({ finding, check }: { finding: FindingView; check: CheckView }) {
+export function FindingDetails({ finding, check, onExceptionRequested }: Props) {
   return (
     <div className="finding-details" data-testid="finding-details">
       <dl className="facts facts-3">
@@ -52,6 +87,7 @@ export function FindingDetails({ finding, check }: { finding: FindingView; check
             <TimeAgo iso={finding.lastSeenAt} />
           </dd>
         </div>
+        <Deadline finding={finding} />
         <div className="facts-wide">
           <dt>Evidence</dt>
           <dd>
@@ -59,6 +95,7 @@ export function FindingDetails({ finding, check }: { finding: FindingView; check
           </dd>
         </div>
       </dl>
+      {finding.status === 'fail' && !finding.exceptionId && <FindingException finding={finding} onRequested={onExceptionRequested} />}
       {finding.status === 'fail' && <RemediationPanel remediation={check.remediation} />}
       {finding.status === 'unknown' && (
         <div className="alert alert-unknown">

@@ -1,10 +1,19 @@
-import type { CheckView, FindingView } from '@astrolabe/api-contract';
+import type { CheckView, ExceptionView, FindingView } from '@astrolabe/api-contract';
 import { Fragment, useState } from 'react';
 import { FindingStatusPill } from '../components/status-pill';
 import { TimeAgo } from '../components/time-ago';
 import { FindingDetails } from './finding-details';
+import { FindingDueMarker } from './finding-due';
 
-function FindingRow({ finding, check, open, onToggle }: { finding: FindingView; check: CheckView; open: boolean; onToggle: () => void }) {
+interface RowProps {
+  finding: FindingView;
+  check: CheckView;
+  open: boolean;
+  onToggle: () => void;
+  onExceptionRequested?: (x: ExceptionView) => void;
+}
+
+function FindingRow({ finding, check, open, onToggle, onExceptionRequested }: RowProps) {
   const detailsId = `finding-${finding.id}`;
   return (
     <Fragment>
@@ -33,6 +42,7 @@ function FindingRow({ finding, check, open, onToggle }: { finding: FindingView; 
         </td>
         <td>
           <FindingStatusPill status={finding.status} />
+          <FindingDueMarker finding={finding} />
         </td>
         <td className="cell-reason">
           <div className="clamp-2" title={finding.reason}>
@@ -47,7 +57,7 @@ function FindingRow({ finding, check, open, onToggle }: { finding: FindingView; 
         <tr className="row-details" id={detailsId}>
           <td />
           <td colSpan={4}>
-            <FindingDetails finding={finding} check={check} />
+            <FindingDetails finding={finding} check={check} onExceptionRequested={onExceptionRequested} />
           </td>
         </tr>
       )}
@@ -55,7 +65,7 @@ function FindingRow({ finding, check, open, onToggle }: { finding: FindingView; 
   );
 }
 
-export function FindingTable({ findings, check }: { findings: FindingView[]; check: CheckView }) {
+export function FindingTable({ findings, check, onExceptionRequested }: { findings: FindingView[]; check: CheckView; onExceptionRequested?: (x: ExceptionView) => void }) {
   const [openIds, setOpenIds] = useState<ReadonlySet<string>>(new Set());
   const toggle = (id: string) =>
     setOpenIds((prev) => {
@@ -71,14 +81,14 @@ export function FindingTable({ findings, check }: { findings: FindingView[]; che
           <tr>
             <th style={{ width: 36 }} aria-label="Open" />
             <th style={{ width: '34%' }}>Resource</th>
-            <th style={{ width: 100 }}>Status</th>
+            <th style={{ width: 124 }}>Status</th>
             <th>Reason</th>
             <th style={{ width: 128 }}>First seen</th>
           </tr>
         </thead>
         <tbody>
           {findings.map((f) => (
-            <FindingRow key={f.id} finding={f} check={check} open={openIds.has(f.id)} onToggle={() => toggle(f.id)} />
+            <FindingRow key={f.id} finding={f} check={check} open={openIds.has(f.id)} onToggle={() => toggle(f.id)} onExceptionRequested={onExceptionRequested} />
           ))}
         </tbody>
       </table>

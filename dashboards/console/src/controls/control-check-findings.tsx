@@ -1,4 +1,4 @@
-import type { CheckView } from '@astrolabe/api-contract';
+import type { CheckView, ExceptionView } from '@astrolabe/api-contract';
 import { Link } from 'react-router';
 import { CheckOutcomePill } from '../checks/check-outcome-pill';
 import { checkOutcome } from '../checks/check-status';
@@ -9,7 +9,13 @@ import { SeverityBadge } from '../components/severity-badge';
 import { useWorkspace } from '../workspace/workspace-context';
 
 /** One check of a control, with the resources that fail it (open one for reason, evidence and remediation). */
-export function ControlCheckFindings({ controlId, check }: { controlId: string; check: CheckView }) {
+interface Props {
+  controlId: string;
+  check: CheckView;
+  onExceptionRequested?: (x: ExceptionView) => void;
+}
+
+export function ControlCheckFindings({ controlId, check, onExceptionRequested }: Props) {
   const { workspace } = useWorkspace();
   const findings = useFindings(workspace.id, { controlId, checkId: check.id, status: 'fail' });
   return (
@@ -38,7 +44,7 @@ export function ControlCheckFindings({ controlId, check }: { controlId: string; 
           <ProblemAlert error={findings.error} onRetry={findings.reload} />
         </div>
       )}
-      {findings.items.length > 0 && <FindingTable findings={findings.items} check={check} />}
+      {findings.items.length > 0 && <FindingTable findings={findings.items} check={check} onExceptionRequested={onExceptionRequested} />}
       {findings.loading && <LoadingState label="Loading failing resources" />}
       {!findings.loading && !findings.error && findings.items.length === 0 && (
         <EmptyState title="No resource fails this check">{check.counts.unknown > 0 && 'Some resources could not be assessed: see the check.'}</EmptyState>

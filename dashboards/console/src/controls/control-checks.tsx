@@ -1,4 +1,4 @@
-import type { ControlDetail } from '@astrolabe/api-contract';
+import type { ControlDetail, ExceptionView } from '@astrolabe/api-contract';
 import { api } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { LoadingState, ProblemAlert } from '../components/page-state';
@@ -6,7 +6,7 @@ import { useWorkspace } from '../workspace/workspace-context';
 import { ControlCheckFindings } from './control-check-findings';
 
 /** The automated side of a control: each of its checks with the resources failing it. */
-export function ControlChecks({ control }: { control: ControlDetail }) {
+export function ControlChecks({ control, onExceptionRequested }: { control: ControlDetail; onExceptionRequested?: (x: ExceptionView) => void }) {
   const { workspace } = useWorkspace();
   const checks = useResource(`checks:${workspace.id}`, (signal) => api.checks(workspace.id, signal));
   const byId = new Map((checks.data?.items ?? []).map((c) => [c.id, c]));
@@ -20,7 +20,7 @@ export function ControlChecks({ control }: { control: ControlDetail }) {
           control.checkIds.map((id) => {
             const check = byId.get(id);
             return check ? (
-              <ControlCheckFindings key={id} controlId={control.id} check={check} />
+              <ControlCheckFindings key={id} controlId={control.id} check={check} onExceptionRequested={onExceptionRequested} />
             ) : (
               <p key={id} className="muted small">
                 <span className="mono">{id}</span> is not installed on this server.

@@ -1,5 +1,5 @@
 import type { ControlDetail } from '@astrolabe/api-contract';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { EmptyState, LoadingState, ProblemAlert } from '../components/page-state';
@@ -7,13 +7,26 @@ import { ExceptionRequestForm } from '../exceptions/exception-request-form';
 import { ExceptionTable } from '../exceptions/exception-table';
 import { useWorkspace } from '../workspace/workspace-context';
 
-/** Exceptions covering this control, and the way to ask for one. */
-export function ControlExceptions({ control, onChanged }: { control: ControlDetail; onChanged: () => void }) {
+interface Props {
+  control: ControlDetail;
+  onChanged: () => void;
+  /** Bumped when an exception was requested elsewhere on the page (a finding's "Accept risk…"). */
+  version?: number;
+}
+
+/** Exceptions covering this control or findings of its checks, and the way to ask for one. */
+export function ControlExceptions({ control, onChanged, version = 0 }: Props) {
   const { workspace } = useWorkspace();
   const exceptions = useResource(`control-exceptions:${workspace.id}:${control.id}`, (signal) => api.exceptions(workspace.id, { controlId: control.id, limit: 200 }, signal));
+  const { reload } = exceptions;
+  useEffect(() => {
+    if (version > 0) reload();
+  }, [version, reload]);
   const [requesting, setRequesting] = useState(false);
   const items = exceptions.data?.items ?? [];
-  const open = items.some((x) => x.state === 'requested' || x.state === 'active');
+  // Findings of the control's checks may have their own exceptions; only a control-wide one blocks another.
+  const open = items.some((x) => x.scope === 'control' && (x.state === 'requested' || x.state === 'active'));
+  const anyFinding = items.some((x) => x.scope === 'finding');
   const refresh = () => {
     exceptions.reload();
     onChanged();
@@ -31,7 +44,7 @@ export function ControlExceptions({ control, onChanged }: { control: ControlDeta
       </div>
       {requesting && (
         <ExceptionRequestForm
-          controlId={control.id}
+          target={{ scope: 'control', controlId: control.id }}
           onCancel={() => setRequesting(false)}
           onRequested={() => {
             setRequesting(false);
@@ -48,7 +61,7 @@ export function ControlExceptions({ control, onChanged }: { control: ControlDeta
           </EmptyState>
         </div>
       )}
-      {items.length > 0 && <ExceptionTable exceptions={items} showTarget={false} onChanged={refresh} />}
+      {items.length > 0 && <ExceptionTable exceptions={items} showTarget={anyFinding} onChanged={refresh} />}
       {open && <p className="small muted spaced-top">One exception per control at a time: revoke the open one before requesting another.</p>}
     </section>
   );

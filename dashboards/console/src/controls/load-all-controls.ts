@@ -5,8 +5,8 @@ const PAGE = 500;
 const MAX_PAGES = 20;
 
 /**
- * Every control matching `q`, following the cursor. A workspace holds the catalog (~80) plus its
- * own controls, so a few pages at most; the console filters and counts statuses on top of it.
+ * Every control matching `q`, following the cursor: for views that place each control somewhere
+ * (a framework's requirement tree). Lists page with `useControlPages` instead.
  */
 export async function loadAllControls(workspaceId: string, q: Omit<ControlsQuery, 'cursor' | 'limit'>, signal?: AbortSignal): Promise<ControlView[]> {
   const items: ControlView[] = [];

@@ -6,16 +6,20 @@ import { ProblemAlert } from '../components/page-state';
 import { useActingMember } from '../members/acting-member-context';
 import { useWorkspace } from '../workspace/workspace-context';
 
-const VERB: Record<ExceptionDecision, string> = { approve: 'Approve', reject: 'Reject', revoke: 'Revoke' };
+const VERB: Record<ExceptionDecision, string> = { approve: 'Approve', reject: 'Reject', revoke: 'Revoke', withdraw: 'Withdraw' };
 const CONSEQUENCE: Record<ExceptionDecision, string> = {
   approve: 'The failing target is accepted until the expiry date, then fails again.',
   reject: 'The request is closed; the target keeps failing.',
   revoke: 'The exception stops applying now; what it covered fails again.',
+  withdraw: 'Your request is closed without a decision; the target keeps failing.',
 };
 
-/** Which decisions the exception's state allows (the server still checks who may take them). */
-export function decisionsFor(x: ExceptionView): ExceptionDecision[] {
-  if (x.state === 'requested') return ['approve', 'reject', 'revoke'];
+/**
+ * Which decisions the exception's state allows the acting member (the server still checks roles).
+ * Whoever requested it may only withdraw it: someone else decides (four eyes).
+ */
+export function decisionsFor(x: ExceptionView, actingMemberId: string | undefined): ExceptionDecision[] {
+  if (x.state === 'requested') return x.requestedBy.id === actingMemberId ? ['withdraw'] : ['approve', 'reject', 'revoke'];
   if (x.state === 'active') return ['revoke'];
   return [];
 }
@@ -47,7 +51,7 @@ export function ExceptionDecisionForm({ exception, decision, onDone, onCancel }:
       {act.error && <ProblemAlert error={act.error} />}
       <div className="inline-actions">
         <button type="submit" className={`btn btn-small ${decision === 'approve' ? 'btn-primary' : 'btn-danger'}`} disabled={act.pending} data-testid="exception-confirm">
-          {act.pending ? 'Saving…' : `${VERB[decision]} exception`}
+          {act.pending ? 'Saving…' : decision === 'withdraw' ? 'Withdraw request' : `${VERB[decision]} exception`}
         </button>
         <button type="button" className="btn btn-small btn-ghost" onClick={onCancel}>
           Cancel

@@ -1,5 +1,5 @@
 import type { ExceptionView } from '@astrolabe/api-contract';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
 import { FieldError } from '../components/field-error';
@@ -12,16 +12,31 @@ const DAY_MS = 86_400_000;
 const MIN_REASON = 20;
 const FIELDS = ['reason', 'expiresAt'];
 
-/** Ask for a failing control to be accepted until a date; a lead other than the requester decides. */
-export function ExceptionRequestForm({ controlId, onRequested, onCancel }: { controlId: string; onRequested: (x: ExceptionView) => void; onCancel: () => void }) {
+/** What an exception accepts: a whole failing control, or one resource failing one check. */
+export type RequestTarget = { scope: 'control'; controlId: string } | { scope: 'finding'; checkId: string; resourceId: string };
+
+const TEXT: Record<RequestTarget['scope'], { title: string; expiry: string }> = {
+  control: { title: 'Request an exception', expiry: 'When it expires, the control fails again.' },
+  finding: { title: 'Accept the risk of this finding', expiry: 'When it expires, the finding counts as failing again.' },
+};
+
+interface Props {
+  target: RequestTarget;
+  onRequested: (x: ExceptionView) => void;
+  onCancel: () => void;
+}
+
+/** Ask for a failing control or finding to be accepted until a date; a lead other than the requester decides. */
+export function ExceptionRequestForm({ target, onRequested, onCancel }: Props) {
   const { workspace } = useWorkspace();
   const { member } = useActingMember();
+  const id = useId();
   const now = Date.now();
   const [reason, setReason] = useState('');
   const [expiresOn, setExpiresOn] = useState(() => utcDay(now + 90 * DAY_MS));
   const request = useAction(() =>
     // The end of the chosen day (UTC): a year from now at most, which the server enforces too.
-    api.requestException(workspace.id, { scope: 'control', controlId, reason: reason.trim(), expiresAt: `${expiresOn}T23:59:59.000Z` }),
+    api.requestException(workspace.id, { ...target, reason: reason.trim(), expiresAt: `${expiresOn}T23:59:59.000Z` }),
   );
   const errors = request.error?.fieldErrors() ?? {};
   const unplaced = request.error && (!request.error.problem.errors?.length || request.error.problem.errors.some((e) => !FIELDS.includes(e.field)));
@@ -35,13 +50,13 @@ export function ExceptionRequestForm({ controlId, onRequested, onCancel }: { con
 
   return (
     <form className="form card exception-form" onSubmit={submit} noValidate data-testid="exception-form">
-      <h3 className="card-title-small">Request an exception</h3>
+      <h3 className="card-title-small">{TEXT[target.scope].title}</h3>
       <div className={`field field-wide ${errors['reason'] ? 'field-invalid' : ''}`}>
-        <label htmlFor="exception-reason">
+        <label htmlFor={`${id}-reason`}>
           Accepted risk and why<span className="required"> *</span>
         </label>
         <textarea
-          id="exception-reason"
+          id={`${id}-reason`}
           className="input textarea"
           rows={3}
           value={reason}
@@ -53,11 +68,11 @@ export function ExceptionRequestForm({ controlId, onRequested, onCancel }: { con
         <FieldError message={errors['reason']} testId="exception-reason-error" />
       </div>
       <div className={`field ${errors['expiresAt'] ? 'field-invalid' : ''}`}>
-        <label htmlFor="exception-expires">
+        <label htmlFor={`${id}-expires`}>
           Expires on<span className="required"> *</span>
         </label>
         <input
-          id="exception-expires"
+          id={`${id}-expires`}
           type="date"
           className="input input-date"
           value={expiresOn}
@@ -66,7 +81,7 @@ export function ExceptionRequestForm({ controlId, onRequested, onCancel }: { con
           onChange={(e) => setExpiresOn(e.target.value)}
           data-testid="exception-expires"
         />
-        <p className="field-help">At most a year ahead. When it expires, the control fails again.</p>
+        <p className="field-help">At most a year ahead. {TEXT[target.scope].expiry}</p>
         <FieldError message={errors['expiresAt']} testId="exception-expires-error" />
       </div>
       {unplaced && request.error && <ProblemAlert error={request.error} />}

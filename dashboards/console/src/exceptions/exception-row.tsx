@@ -4,28 +4,29 @@ import type { ExceptionDecision } from '../api/client';
 import { ExceptionStatePill } from '../components/status-pill';
 import { TimeAgo } from '../components/time-ago';
 import { formatDate, humanize } from '../lib/format';
+import { useActingMember } from '../members/acting-member-context';
 import { decisionsFor, ExceptionDecisionForm } from './exception-decision';
 import { ExceptionEvents } from './exception-events';
 import { ExceptionTarget } from './exception-target';
 
 interface Props {
   exception: ExceptionView;
-  controlTitle?: string;
   showTarget: boolean;
   initiallyOpen?: boolean;
   onChanged: (x: ExceptionView) => void;
 }
 
-export function ExceptionRow({ exception: x, controlTitle, showTarget, initiallyOpen = false, onChanged }: Props) {
+export function ExceptionRow({ exception: x, showTarget, initiallyOpen = false, onChanged }: Props) {
   const [open, setOpen] = useState(initiallyOpen);
   const [deciding, setDeciding] = useState<ExceptionDecision | null>(null);
-  const decisions = decisionsFor(x);
+  const { member } = useActingMember();
+  const decisions = decisionsFor(x, member?.id);
   const expired = x.state === 'expired';
   const columns = showTarget ? 6 : 5;
 
   return (
     <Fragment>
-      <tr id={`exception-${x.id}`} className={`row-link ${open ? 'row-open' : ''}`} data-testid={`exception-row-${x.id}`} data-state={x.state} data-control={x.controlId ?? undefined} onClick={() => setOpen(!open)}>
+      <tr id={`exception-${x.id}`} className={`row-link ${open ? 'row-open' : ''} ${initiallyOpen ? 'row-focus' : ''}`} data-testid={`exception-row-${x.id}`} data-state={x.state} data-control={x.controlId ?? undefined} onClick={() => setOpen(!open)}>
         <td className="cell-toggle">
           <button
             type="button"
@@ -43,7 +44,7 @@ export function ExceptionRow({ exception: x, controlTitle, showTarget, initially
         </td>
         {showTarget && (
           <td>
-            <ExceptionTarget exception={x} controlTitle={controlTitle} />
+            <ExceptionTarget exception={x} />
           </td>
         )}
         <td className="cell-reason">

@@ -3,14 +3,12 @@ import { ExceptionRow } from './exception-row';
 
 interface Props {
   exceptions: ExceptionView[];
-  /** Control titles by id, to name control targets. */
-  controlTitles?: ReadonlyMap<string, string>;
   showTarget?: boolean;
   focusId?: string | null;
   onChanged: (x: ExceptionView) => void;
 }
 
-export function ExceptionTable({ exceptions, controlTitles, showTarget = true, focusId, onChanged }: Props) {
+export function ExceptionTable({ exceptions, showTarget = true, focusId, onChanged }: Props) {
   return (
     <div className="table-wrap">
       <table className="table table-fixed" data-testid="exceptions-table">
@@ -27,14 +25,7 @@ export function ExceptionTable({ exceptions, controlTitles, showTarget = true, f
         </thead>
         <tbody>
           {exceptions.map((x) => (
-            <ExceptionRow
-              key={x.id}
-              exception={x}
-              controlTitle={x.controlId ? controlTitles?.get(x.controlId) : undefined}
-              showTarget={showTarget}
-              initiallyOpen={x.id === focusId}
-              onChanged={onChanged}
-            />
+            <ExceptionRow key={x.id} exception={x} showTarget={showTarget} initiallyOpen={x.id === focusId} onChanged={onChanged} />
           ))}
         </tbody>
       </table>

@@ -1,4 +1,4 @@
-import type { FrameworkHistory } from '../api/client';
+import type { FrameworkHistory } from '@astrolabe/api-contract';
 import { formatDay, lastDays } from '../lib/days';
 import { formatPercent, plural } from '../lib/format';
 

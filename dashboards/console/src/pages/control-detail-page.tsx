@@ -1,3 +1,4 @@
+import { useReducer } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../api/client';
 import { useResource } from '../api/use-resource';
@@ -21,6 +22,8 @@ export function ControlDetailPage() {
   const { workspace } = useWorkspace();
   const control = useResource(`control:${workspace.id}:${controlId}`, (signal) => api.control(workspace.id, controlId, signal));
   const c = control.data;
+  // A finding-level exception requested under Checks also belongs in this page's Exceptions list.
+  const [exceptionsVersion, exceptionRequested] = useReducer((n: number) => n + 1, 0);
 
   return (
     <div className="page" data-testid="control-detail-page">
@@ -72,9 +75,9 @@ export function ControlDetailPage() {
               </div>
             </aside>
           </div>
-          {c.checkIds.length > 0 && <ControlChecks control={c} />}
+          {c.checkIds.length > 0 && <ControlChecks control={c} onExceptionRequested={exceptionRequested} />}
           {c.evidence.length > 0 && <ControlEvidence control={c} onChanged={control.reload} />}
-          <ControlExceptions control={c} onChanged={control.reload} />
+          <ControlExceptions control={c} onChanged={control.reload} version={exceptionsVersion} />
         </>
       )}
     </div>

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useSearchParams } from 'react-router';
-import { api } from '../api/client';
+import { api, type ControlsQuery } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { FilterTabs, type FilterTab } from '../components/filter-tabs';
 import { EmptyState, ErrorState, LoadingState } from '../components/page-state';
@@ -8,10 +8,22 @@ import { PageHeader } from '../components/page-header';
 import { CONTROL_STATUS_LABEL, CONTROL_STATUS_ORDER, CONTROL_STATUS_TONE } from '../components/status-pill';
 import { ControlFilterBar } from '../controls/control-filter-bar';
 import { readFilters, writeFilters, type ControlFilters, type StatusFilter } from '../controls/control-query';
-import { ControlRow } from '../controls/control-row';
-import { loadAllControls } from '../controls/load-all-controls';
+import { ControlTable } from '../controls/control-table';
+import { useControlPages } from '../controls/use-control-pages';
+import { useLastDefined } from '../lib/use-last-defined';
 import { useActingMember } from '../members/acting-member-context';
 import { useWorkspace } from '../workspace/workspace-context';
+
+function toQuery(f: ControlFilters): Omit<ControlsQuery, 'cursor' | 'limit'> {
+  return {
+    status: f.status === 'all' ? undefined : f.status,
+    evidence: f.evidence || undefined,
+    ownerId: f.owner || undefined,
+    category: f.category || undefined,
+    frameworkId: f.framework || undefined,
+    q: f.q.trim() || undefined,
+  };
+}
 
 export function ControlsPage() {
   const { workspace } = useWorkspace();
@@ -20,31 +32,24 @@ export function ControlsPage() {
   const filters = readFilters(params);
   const focus = params.get('focus');
 
-  // Owner, category, framework and text go to the server; status and evidence state are counted
-  // and filtered here, so every tab shows how many controls it holds under the other filters.
-  const serverQuery = { ownerId: filters.owner || undefined, category: filters.category || undefined, frameworkId: filters.framework || undefined, q: filters.q.trim() || undefined };
-  const controls = useResource(`controls:${workspace.id}:${JSON.stringify(serverQuery)}`, (signal) => loadAllControls(workspace.id, serverQuery, signal));
+  // Every filter is applied by the server, a page at a time; each page also says how many controls
+  // each status tab holds under the other filters.
+  const controls = useControlPages(workspace.id, toQuery(filters));
   const frameworks = useResource(`frameworks:${workspace.id}`, (signal) => api.frameworks(workspace.id, signal));
+  const counts = useLastDefined(controls.latest);
+  const loaded = controls.latest !== undefined;
 
   const setFilters = useCallback((next: ControlFilters) => setParams(writeFilters(next), { replace: true }), [setParams]);
 
-  const withEvidence = useMemo(
-    () =>
-      [...(controls.data ?? [])]
-        .filter((c) => !filters.evidence || c.evidence.some((e) => e.state === filters.evidence))
-        .sort((a, b) => CONTROL_STATUS_ORDER.indexOf(a.status) - CONTROL_STATUS_ORDER.indexOf(b.status) || a.id.localeCompare(b.id)),
-    [controls.data, filters.evidence],
-  );
-  const visible = filters.status === 'all' ? withEvidence : withEvidence.filter((c) => c.status === filters.status);
-
   useEffect(() => {
-    if (focus && controls.data) document.getElementById(`control-${focus}`)?.scrollIntoView({ block: 'center' });
-  }, [focus, controls.data]);
+    if (focus && loaded) document.getElementById(`control-${focus}`)?.scrollIntoView({ block: 'center' });
+  }, [focus, loaded]);
 
   const tabs: FilterTab<StatusFilter>[] = [
-    { value: 'all', label: 'All', count: withEvidence.length },
-    ...CONTROL_STATUS_ORDER.map((s): FilterTab<StatusFilter> => ({ value: s, label: CONTROL_STATUS_LABEL[s], count: withEvidence.filter((c) => c.status === s).length, tone: CONTROL_STATUS_TONE[s] })),
+    { value: 'all', label: 'All', count: counts?.total },
+    ...CONTROL_STATUS_ORDER.map((s): FilterTab<StatusFilter> => ({ value: s, label: CONTROL_STATUS_LABEL[s], count: counts?.statusCounts[s], tone: CONTROL_STATUS_TONE[s] })),
   ];
+  const matching = filters.status === 'all' ? controls.latest?.total : controls.latest?.statusCounts[filters.status];
 
   return (
     <div className="page page-wide" data-testid="controls-page">
@@ -54,31 +59,20 @@ export function ControlsPage() {
         <ControlFilterBar filters={filters} members={members} frameworks={frameworks.data?.items ?? []} onChange={setFilters} />
       </div>
       {controls.error && <ErrorState error={controls.error} onRetry={controls.reload} />}
-      {!controls.data && !controls.error && <LoadingState label="Loading controls" />}
-      {controls.data &&
-        (visible.length === 0 ? (
+      {!loaded && !controls.error && <LoadingState label="Loading controls" />}
+      {loaded &&
+        (controls.items.length === 0 ? (
           <EmptyState title="No control matches" />
         ) : (
-          <div className="table-wrap">
-            <table className="table table-fixed" data-testid="controls-table" data-count={visible.length}>
-              <thead>
-                <tr>
-                  <th style={{ width: 132 }}>Status</th>
-                  <th>Control</th>
-                  <th style={{ width: 150 }}>Category</th>
-                  <th style={{ width: 124 }}>Owner</th>
-                  <th style={{ width: 196 }}>Evidence due</th>
-                  <th style={{ width: 112 }}>Automation</th>
-                </tr>
-              </thead>
-              <tbody>
-                {visible.map((c) => (
-                  <ControlRow key={c.id} control={c} focused={c.id === focus} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ControlTable controls={controls.items} total={matching ?? controls.items.length} focusId={focus} />
         ))}
+      {controls.hasMore && (
+        <div className="load-more">
+          <button type="button" className="btn" onClick={controls.loadMore} disabled={controls.loading} data-testid="load-more">
+            {controls.loading ? 'Loading…' : `Load more · ${controls.items.length} of ${matching ?? '?'} shown`}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

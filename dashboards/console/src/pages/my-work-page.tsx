@@ -4,7 +4,6 @@ import { api } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { ErrorState, LoadingState } from '../components/page-state';
 import { PageHeader } from '../components/page-header';
-import { useControlTitles } from '../controls/use-control-titles';
 import { ExceptionTable } from '../exceptions/exception-table';
 import { useActingMember } from '../members/acting-member-context';
 import { ROLE_LABEL } from '../members/member-roles';
@@ -31,7 +30,6 @@ export function MyWorkPage() {
   const { workspace } = useWorkspace();
   const { member, loading: membersLoading } = useActingMember();
   const work = useResource(member ? `my-work:${workspace.id}:${member.id}` : null, (signal) => api.memberWork(workspace.id, member?.id ?? '', signal));
-  const titles = useControlTitles();
   const w = work.data;
 
   return (
@@ -69,7 +67,7 @@ export function MyWorkPage() {
                 <p className="muted">Nothing to decide.</p>
               </div>
             ) : (
-              <ExceptionTable exceptions={w.exceptionsToDecide} controlTitles={titles} onChanged={work.reload} />
+              <ExceptionTable exceptions={w.exceptionsToDecide} onChanged={work.reload} />
             )}
           </section>
         </>
