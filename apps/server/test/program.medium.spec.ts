@@ -265,6 +265,10 @@ describe('compliance program: members, manual evidence, exceptions, scope, SLAs'
         cursor = res.nextCursor;
       } while (cursor);
       expect(new Set(seen).size).toBe(seen.length);
+      // Worst first: failing controls lead the unfiltered list.
+      const statusOf = new Map((await server.api<{ items: ControlView[] }>('GET', `${base}/controls?limit=500`)).body.items.map((c) => [c.id, c.status]));
+      const firstNonFailing = seen.findIndex((id) => statusOf.get(id) !== 'failing');
+      expect(seen.slice(firstNonFailing).some((id) => statusOf.get(id) === 'failing')).toBe(false);
       const all = (await server.api<{ total: number }>('GET', `${base}/controls?limit=1`)).body.total;
       expect(seen.length).toBe(all);
     });

@@ -76,13 +76,16 @@ export class ControlsService {
     for (const c of items) statusCounts[c.status] += 1;
     const total = items.length;
     if (f.status) items = items.filter((c) => c.status === f.status);
-    // Ids are stable and unique: the cursor is the last id of the previous page.
+    // Worst first, then by id: what needs attention leads. The cursor is the (rank, id) of the
+    // last item of the previous page, so paging stays exact while statuses are stable.
+    const key = (c: ControlView): [number, string] => [-RANK[c.status], c.id];
+    items.sort((a, b) => compareKeys(key(a), key(b)));
     const after = f.cursor ? decodeCursor(f.cursor) : null;
-    const start = after === null ? 0 : items.findIndex((c) => c.id > after);
+    const start = after === null ? 0 : items.findIndex((c) => compareKeys(key(c), after) > 0);
     const page = start < 0 ? [] : items.slice(start, start + f.limit);
     const last = page[page.length - 1];
     const more = start >= 0 && start + f.limit < items.length;
-    return { items: page, nextCursor: more && last ? encodeCursor(last.id) : null, statusCounts, total };
+    return { items: page, nextCursor: more && last ? encodeCursor(key(last)) : null, statusCounts, total };
   }
 
   async require(workspaceId: string, controlId: string): Promise<ControlEntity> {
@@ -167,12 +170,18 @@ export class ControlsService {
   }
 }
 
-const encodeCursor = (id: string) => Buffer.from(JSON.stringify({ after: id }), 'utf8').toString('base64url');
+function compareKeys(a: readonly [number, string], b: readonly [number, string]): number {
+  return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+}
 
-function decodeCursor(cursor: string): string {
+const encodeCursor = (k: [number, string]) => Buffer.from(JSON.stringify({ rank: k[0], after: k[1] }), 'utf8').toString('base64url');
+
+function decodeCursor(cursor: string): [number, string] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof parsed === 'object' && parsed !== null && 'after' in parsed && typeof parsed.after === 'string') return parsed.after;
+    if (typeof parsed === 'object' && parsed !== null && 'after' in parsed && 'rank' in parsed && typeof parsed.after === 'string' && typeof parsed.rank === 'number') {
+      return [parsed.rank, parsed.after];
+    }
   } catch {
     // fall through to the 400 below
   }
