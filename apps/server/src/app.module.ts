@@ -44,6 +44,7 @@ import { WriteRevision } from './platform/write-revision';
 import { SecretBox } from './platform/secret-box.adapter';
 import { JobQueue } from './queue/job-queue.adapter';
 import { RunExecutor } from './runs/run-executor.service';
+import { ResponseCacheRepository } from './runs/response-cache.repository';
 import { RunRepository } from './runs/run.repository';
 import { RunWorker } from './runs/run-worker.service';
 import { RunsController } from './runs/runs.controller';
@@ -116,6 +117,7 @@ export class AppModule {
         ConnectionScheduleService,
         RunsService,
         RunExecutor,
+        ResponseCacheRepository,
         RunWorker,
         FindingsService,
         CatalogViewsService,

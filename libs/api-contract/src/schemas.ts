@@ -64,6 +64,8 @@ export const runSchema = z.object({
   kinds: z.record(z.string(), kindOutcomeSchema),
   error: z.string().nullable(),
   findingCounts: findingCountsSchema.nullable(),
+  /** Provider API quota the run used (e.g. GitHub REST requests, 304s, GraphQL points), when the connector reports it. */
+  usage: z.record(z.string(), z.number()).nullable(),
 });
 export type Run = z.infer<typeof runSchema>;
 

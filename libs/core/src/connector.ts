@@ -15,6 +15,25 @@ export interface ConnectorLogger {
   warn(message: string, fields?: Record<string, unknown>): void;
 }
 
+/** A response a connector may reuse next run if the provider says it has not changed (HTTP ETag). */
+export interface CachedResponse {
+  etag: string;
+  /** Whatever the connector needs to rebuild the response: body and the headers it reads (e.g. Link). */
+  value: unknown;
+}
+
+/**
+ * Per-connection storage of conditional-request validators, kept across runs by the host (the
+ * server stores it in PostgreSQL; the CLI keeps it for one process). A connector never sees where.
+ */
+export interface ResponseCache {
+  get(key: string): Promise<CachedResponse | undefined>;
+  set(key: string, response: CachedResponse): Promise<void>;
+}
+
+/** API quota a run consumed and what is left, by provider bucket (e.g. restUsed, graphqlPoints, rest304). */
+export type ProviderUsage = Record<string, number>;
+
 export interface CollectContext<Config, Secret> {
   readonly config: Config;
   readonly secret: Secret;
@@ -27,6 +46,21 @@ export interface CollectContext<Config, Secret> {
   /** Marks one kind as not collected; checks reading it answer `unknown`, the rest still run. */
   fail(kind: string, error: CollectionError): void;
   progress(done: number, total: number, message?: string): void;
+  /** Conditional-request cache for this connection (see ResponseCache). */
+  readonly cache: ResponseCache;
+  /** Reports the provider quota used so far; the last report is stored with the run. */
+  usage(report: ProviderUsage): void;
+}
+
+/** A ResponseCache held in memory: for one-off runs (CLI) and tests. */
+export function memoryResponseCache(): ResponseCache {
+  const entries = new Map<string, CachedResponse>();
+  return {
+    get: async (key) => entries.get(key),
+    set: async (key, response) => {
+      entries.set(key, response);
+    },
+  };
 }
 
 export interface ValidationStep {

@@ -4,3 +4,4 @@ export * from './evidence';
 export * from './connector';
 export * from './check';
 export * from './evidence-kinds/aws-iam';
+export * from './evidence-kinds/github';

@@ -159,7 +159,19 @@ describe('runCollection', () => {
       },
       error,
       hint: 'Create a new token with read scope.',
+      usage: null,
     });
+  });
+
+  it('keeps the last usage report, also when collection fails, and gives the connector a response cache', async () => {
+    const result = await run(async (ctx) => {
+      await ctx.cache.set('GET /x', { etag: '"a"', value: { data: 1 } });
+      expect(await ctx.cache.get('GET /x')).toEqual({ etag: '"a"', value: { data: 1 } });
+      ctx.usage({ restRequests: 1 });
+      ctx.usage({ restRequests: 2, restNotModified: 1 });
+      throw new ConnectorError('unreachable', 'connection refused');
+    });
+    expect(result.usage).toEqual({ restRequests: 2, restNotModified: 1 });
   });
 
   it('gives a null hint for a ConnectorError without one', async () => {

@@ -1,5 +1,8 @@
 import {
   ConnectorError,
+  memoryResponseCache,
+  type ProviderUsage,
+  type ResponseCache,
   type CollectionError,
   type ConnectorDefinition,
   type ConnectorLogger,
@@ -22,6 +25,8 @@ export interface CollectionResult {
   outcomes: Record<string, KindOutcome>;
   error: CollectionError | null;
   hint: string | null;
+  /** The connector's last usage report (API quota used), if it made one. */
+  usage: ProviderUsage | null;
 }
 
 export interface CollectionOptions<Config, Secret> {
@@ -32,6 +37,8 @@ export interface CollectionOptions<Config, Secret> {
   logger?: ConnectorLogger;
   now?: () => Date;
   onProgress?: (done: number, total: number, message?: string) => void;
+  /** Conditional-request cache kept across runs; default: in memory for this run only. */
+  cache?: ResponseCache;
 }
 
 const silentLogger: ConnectorLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined };
@@ -47,6 +54,7 @@ export async function runCollection<Config, Secret>(opts: CollectionOptions<Conf
   const items = new Map<string, CollectedItem>();
   const failed = new Map<string, CollectionError>();
   let scope: ResourceRef | null = null;
+  let usage: ProviderUsage | null = null;
 
   const ctx = {
     config: opts.config,
@@ -68,6 +76,10 @@ export async function runCollection<Config, Secret>(opts: CollectionOptions<Conf
       failed.set(kind, error);
     },
     progress: (done: number, total: number, message?: string) => opts.onProgress?.(done, total, message),
+    cache: opts.cache ?? memoryResponseCache(),
+    usage: (report: ProviderUsage) => {
+      usage = { ...report };
+    },
   };
 
   try {
@@ -80,7 +92,7 @@ export async function runCollection<Config, Secret>(opts: CollectionOptions<Conf
     const outcomes = Object.fromEntries(
       [...declared].map((kind) => [kind, { status: 'failed', items: 0, error } satisfies KindOutcome]),
     );
-    return { state: 'failed', scope, items: [], outcomes, error, hint: err instanceof ConnectorError ? (err.hint ?? null) : null };
+    return { state: 'failed', scope, items: [], outcomes, error, hint: err instanceof ConnectorError ? (err.hint ?? null) : null, usage };
   }
 
   const outcomes: Record<string, KindOutcome> = {};
@@ -97,5 +109,5 @@ export async function runCollection<Config, Secret>(opts: CollectionOptions<Conf
   }
   const state = failed.size === 0 ? 'succeeded' : failed.size === declared.size ? 'failed' : 'partial';
   const first = failed.values().next();
-  return { state, scope, items: kept, outcomes, error: state === 'succeeded' || first.done ? null : first.value, hint: null };
+  return { state, scope, items: kept, outcomes, error: state === 'succeeded' || first.done ? null : first.value, hint: null, usage };
 }

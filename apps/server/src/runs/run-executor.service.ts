@@ -13,6 +13,7 @@ import { Clock } from '../platform/clock.adapter';
 import { RegistryRef } from '../platform/registry.provider';
 import { JobQueue, type CollectJobContext } from '../queue/job-queue.adapter';
 import { ScoringService } from '../scoring/scoring.service';
+import { ResponseCacheRepository } from './response-cache.repository';
 import { RunRepository } from './run.repository';
 
 const PROGRESS_INTERVAL_MS = 500;
@@ -24,7 +25,7 @@ const HEARTBEAT_INTERVAL_MS = 10_000;
 export class RetryableRunError extends Error {}
 
 function failedResult(code: string, message: string): CollectionResult {
-  return { state: 'failed', scope: null, items: [], outcomes: {}, error: { code, message }, hint: null };
+  return { state: 'failed', scope: null, items: [], outcomes: {}, error: { code, message }, hint: null, usage: null };
 }
 
 /**
@@ -45,6 +46,7 @@ export class RunExecutor {
     private readonly registryRef: RegistryRef,
     private readonly clock: Clock,
     private readonly queue: JobQueue,
+    private readonly responseCache: ResponseCacheRepository,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -119,6 +121,7 @@ export class RunExecutor {
         config: config.data,
         secret: secret.data,
         now: () => this.clock.now(),
+        cache: this.responseCache.forConnection(connection.workspaceId, connection.id, () => this.clock.now()),
         logger: { debug: (m, f) => log.debug(f ?? {}, m), info: (m, f) => log.info(f ?? {}, m), warn: (m, f) => log.warn(f ?? {}, m) },
         onProgress: (done, total, message) => {
           latest = { done, total, message: message ?? null };
@@ -171,7 +174,7 @@ export class RunExecutor {
       if (result.scope) await this.connections.setScope(connection.workspaceId, connection.id, result.scope, manager);
       await this.scoring.recompute(manager, connection.workspaceId, now);
       // finishedAt is read after the writes so run duration includes storing, not just collecting.
-      await this.runs.finish(manager, runId, { state: result.state, finishedAt: this.clock.now(), kinds: result.outcomes, error: errorText, findingCounts: counts });
+      await this.runs.finish(manager, runId, { state: result.state, finishedAt: this.clock.now(), kinds: result.outcomes, error: errorText, findingCounts: counts, usage: result.usage });
     });
   }
 }

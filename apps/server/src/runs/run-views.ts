@@ -15,6 +15,7 @@ export function toRunView(run: CollectionRunEntity): Run {
     kinds: run.kinds,
     error: run.error,
     findingCounts: run.findingCounts,
+    usage: run.usage,
   };
 }
 

@@ -96,7 +96,7 @@ export class RunRepository {
   async finish(
     manager: EntityManager,
     id: string,
-    fields: { state: RunState; finishedAt: Date; kinds: Record<string, KindOutcome>; error: string | null; findingCounts: StoredFindingCounts | null },
+    fields: { state: RunState; finishedAt: Date; kinds: Record<string, KindOutcome>; error: string | null; findingCounts: StoredFindingCounts | null; usage: Record<string, number> | null },
   ): Promise<void> {
     await manager.getRepository(CollectionRunEntity).update({ id }, { ...fields, progress: null });
   }

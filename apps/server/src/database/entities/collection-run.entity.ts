@@ -30,4 +30,6 @@ export class CollectionRunEntity {
   @Column({ type: 'jsonb' }) kinds!: Record<string, KindOutcome>;
   @Column({ type: 'text', nullable: true }) error!: string | null;
   @Column({ name: 'finding_counts', type: 'jsonb', nullable: true }) findingCounts!: StoredFindingCounts | null;
+  /** Provider API quota the run used, as the connector reported it. */
+  @Column({ type: 'jsonb', nullable: true }) usage!: Record<string, number> | null;
 }
