@@ -11,7 +11,8 @@ const SHOTS = join(__dirname, '../../test-results');
 const DAY_MS = 86_400_000;
 
 // The compliance program as people use it: a lead uploads manual evidence, an engineer asks for
-// an exception and a lead approves it, an engineer accepts the risk of one finding and withdraws it.
+// an exception and a lead approves it, an engineer accepts the risk of one finding and withdraws it,
+// a lead adds a control of their own and maps it to a SOC 2 criterion.
 // Everything is clicked; statuses are read from data-status.
 describe('compliance program journeys in headless Chromium', () => {
   let server: TestServer;
@@ -203,5 +204,67 @@ describe('compliance program journeys in headless Chromium', () => {
     await page.getByTestId('exception-confirm').click();
     await expect.poll(async () => page.getByTestId('exception-notice').getAttribute('data-state')).toBe('revoked');
     await expect.poll(async () => listed.count()).toBe(0);
+  });
+
+  it('a compliance lead adds a manual control, maps it to SOC 2 CC2.3 from the framework page, and finds it not monitored', async () => {
+    const controlId = 'ctl-customer-security-updates';
+    await page.goto(server.url);
+    await page.getByTestId('overview-page').waitFor();
+    await actAs('Priya Raman');
+
+    await page.getByTestId('nav-controls').click();
+    await page.getByTestId('controls-page').waitFor();
+    await page.getByTestId('new-control').click();
+    await page.getByTestId('control-form').waitFor();
+    await page.getByTestId('control-title').fill('Security updates are sent to customers');
+    // The id follows the title until it is typed by hand.
+    expect(await page.getByTestId('control-id').inputValue()).toBe('ctl-security-updates-are-sent-to-customers');
+    await page.getByTestId('control-id').fill(controlId);
+    await page.getByTestId('control-description').fill('Customers receive a quarterly security newsletter describing changes to our security program.');
+    await page.getByTestId('control-category').selectOption('communications');
+
+    // Neither a check nor manual evidence: the server refuses, and says so under the evidence list.
+    await page.getByTestId('control-submit').click();
+    await page.getByTestId('manual-evidence-error').waitFor();
+
+    await page.getByTestId('evidence-row-add').click();
+    const row = page.getByTestId('evidence-row');
+    await row.getByTestId('evidence-row-title').fill('Quarterly customer security newsletter');
+    expect(await row.getByTestId('evidence-row-id').inputValue()).toBe('quarterly-customer-security-newsletter');
+    await row.getByTestId('evidence-row-description').fill('The newsletter as sent, with the date and the distribution list.');
+    await row.getByTestId('evidence-row-cadence').selectOption('91');
+    await page.getByTestId('control-submit').click();
+
+    // Created: the console opens the new control, which nobody has provided evidence for yet.
+    await page.waitForURL((url) => url.pathname === `/controls/${controlId}`);
+    await page.getByTestId('control-detail-page').waitFor();
+    expect(await statusOf(page.getByTestId('control-status'))).toBe('not_monitored');
+    expect(await page.getByTestId('evidence-requirement-quarterly-customer-security-newsletter').getAttribute('data-state')).toBe('missing');
+
+    await page.getByTestId('nav-frameworks').click();
+    await page.getByTestId('framework-open-soc2-tsc-2017').click();
+    await page.getByTestId('framework-detail-page').waitFor();
+    const requirement = page.getByTestId('requirement-row-CC2.3');
+    await requirement.getByTestId('requirement-map-control').click();
+    const form = page.getByTestId('map-control-form');
+    await form.getByTestId('map-control-search').fill('customer-security-updates');
+    await form.getByTestId(`map-control-option-${controlId}`).click();
+    await form.getByTestId('map-control-submit').click();
+
+    // Listed under the requirement as the workspace's own mapping, removable, and not monitored.
+    const mapped = page.getByTestId(`requirement-control-${controlId}`);
+    await mapped.waitFor();
+    expect(await mapped.getAttribute('data-custom')).toBe('true');
+    await expect.poll(async () => statusOf(mapped)).toBe('not_monitored');
+    expect(await mapped.getByTestId('requirement-control-remove').count()).toBe(1);
+    // Catalog mappings have no remove button.
+    expect(await page.getByTestId('requirement-control-ctl-privacy-policy').getAttribute('data-custom')).toBe('false');
+    expect(await page.getByTestId('requirement-control-ctl-privacy-policy').getByTestId('requirement-control-remove').count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'program-control-mapped.png'), fullPage: true });
+
+    await mapped.getByRole('link').click();
+    await page.getByTestId('control-detail-page').waitFor();
+    expect(await statusOf(page.getByTestId('control-status'))).toBe('not_monitored');
+    expect(await page.getByTestId('control-frameworks').textContent()).toContain('CC2.3');
   });
 });

@@ -12,8 +12,10 @@ import { FrameworkDetailPage } from './pages/framework-detail-page';
 import { FrameworksPage } from './pages/frameworks-page';
 import { MyWorkPage } from './pages/my-work-page';
 import { NewConnectionPage } from './pages/new-connection-page';
+import { NewControlPage } from './pages/new-control-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OverviewPage } from './pages/overview-page';
+import { SettingsPage } from './pages/settings-page';
 import { ActingMemberProvider } from './members/acting-member-context';
 import { WorkspaceProvider } from './workspace/workspace-context';
 
@@ -29,12 +31,14 @@ const router = createBrowserRouter([
       { path: 'frameworks', element: <FrameworksPage /> },
       { path: 'frameworks/:frameworkId', element: <FrameworkDetailPage /> },
       { path: 'controls', element: <ControlsPage /> },
+      { path: 'controls/new', element: <NewControlPage /> },
       { path: 'controls/:controlId', element: <ControlDetailPage /> },
       { path: 'exceptions', element: <ExceptionsPage /> },
       { path: 'connections', element: <ConnectionsPage /> },
       { path: 'connections/new', element: <NewConnectionPage /> },
       { path: 'connections/:connectionId', element: <ConnectionDetailPage /> },
       { path: 'evidence/:hash', element: <EvidencePage /> },
+      { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

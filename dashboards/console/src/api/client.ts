@@ -8,6 +8,7 @@ import type {
   ControlsQuery,
   ControlView,
   CreateConnectionBody,
+  CreateControlBody,
   CreateExceptionBody,
   EvidenceView,
   ExceptionPage,
@@ -24,6 +25,7 @@ import type {
   Overview,
   Problem,
   Run,
+  SlaDays,
   TrustLabelValue,
   ValidationResultView as ValidationResult,
   Workspace,
@@ -51,13 +53,21 @@ export interface PageResponse<T> extends ListResponse<T> {
 export type { ValidationResult };
 export type { ValidationStepView as ValidationStep } from '@astrolabe/api-contract';
 
-export type { ControlsQuery, CreateConnectionBody, EvidenceView, FindingsQuery };
+export type { ControlsQuery, CreateConnectionBody, CreateControlBody, EvidenceView, FindingsQuery, SlaDays };
+
+/** A check as the catalog describes it (GET /checks): no workspace counts. */
+export type CatalogCheck = Omit<CheckView, 'counts'>;
 
 /** What a member may do to an exception; "withdraw" is the requester revoking their own request. */
 export type ExceptionDecision = 'approve' | 'reject' | 'revoke' | 'withdraw';
 const DECISION_ROUTE: Record<ExceptionDecision, string> = { approve: 'approve', reject: 'reject', revoke: 'revoke', withdraw: 'revoke' };
 export type EvidenceState = ControlView['evidence'][number]['state'];
 export type MemberRole = MemberView['role'];
+export interface CreateMemberBody {
+  displayName: string;
+  email: string;
+  role: MemberRole;
+}
 
 /** Every failed call surfaces as an RFC 7807 problem, even when the server (or a proxy) did not send one. */
 export class ApiError extends Error {
@@ -155,6 +165,7 @@ const enc = encodeURIComponent;
 export const api = {
   workspaces: (signal?: AbortSignal) => request<ListResponse<Workspace>>('GET', '/workspaces', { signal }),
   overview: (workspaceId: string, signal?: AbortSignal) => request<Overview>('GET', `${ws(workspaceId)}/overview`, { signal }),
+  catalogChecks: (signal?: AbortSignal) => request<ListResponse<CatalogCheck>>('GET', '/checks', { signal }),
   checks: (workspaceId: string, signal?: AbortSignal) => request<ListResponse<CheckView>>('GET', `${ws(workspaceId)}/checks`, { signal }),
   check: (workspaceId: string, checkId: string, signal?: AbortSignal) => request<CheckView>('GET', `${ws(workspaceId)}/checks/${enc(checkId)}`, { signal }),
   findings: (workspaceId: string, q: FindingsQuery, signal?: AbortSignal) =>
@@ -162,6 +173,8 @@ export const api = {
   controls: (workspaceId: string, q: ControlsQuery = {}, signal?: AbortSignal) =>
     request<ControlPage>('GET', `${ws(workspaceId)}/controls${query({ ...q })}`, { signal }),
   control: (workspaceId: string, controlId: string, signal?: AbortSignal) => request<ControlDetail>('GET', `${ws(workspaceId)}/controls/${enc(controlId)}`, { signal }),
+  /** The console sends its draft as typed (an unchosen category is ''); the server answers with field errors. */
+  createControl: (workspaceId: string, body: Omit<CreateControlBody, 'category'> & { category: CreateControlBody['category'] | '' }) => request<ControlDetail>('POST', `${ws(workspaceId)}/controls`, { body }),
   updateControl: (workspaceId: string, controlId: string, body: { ownerId?: string | null; trustLabel?: TrustLabelValue | null }) =>
     request<ControlDetail>('PATCH', `${ws(workspaceId)}/controls/${enc(controlId)}`, { body }),
   controlEvidence: (workspaceId: string, controlId: string, signal?: AbortSignal) =>
@@ -179,6 +192,11 @@ export const api = {
   /** Requirement ids carry dots and parentheses (`164.308(a)(1)`): always encoded. */
   setRequirementScope: (workspaceId: string, frameworkId: string, requirementId: string, body: { inScope: true } | { inScope: false; justification: string }) =>
     request<FrameworkDetail>('PUT', `${ws(workspaceId)}/frameworks/${enc(frameworkId)}/requirements/${enc(requirementId)}/scope`, { body }),
+  mapControl: (workspaceId: string, frameworkId: string, requirementId: string, controlId: string) =>
+    request<FrameworkDetail>('POST', `${ws(workspaceId)}/frameworks/${enc(frameworkId)}/requirements/${enc(requirementId)}/controls`, { body: { controlId } }),
+  /** Only mappings the workspace added (the requirement's customControlIds); built-in ones are refused. */
+  unmapControl: (workspaceId: string, frameworkId: string, requirementId: string, controlId: string) =>
+    request<FrameworkDetail>('DELETE', `${ws(workspaceId)}/frameworks/${enc(frameworkId)}/requirements/${enc(requirementId)}/controls/${enc(controlId)}`),
   exceptions: (workspaceId: string, q: { state?: ExceptionState; controlId?: string; cursor?: string; limit?: number }, signal?: AbortSignal) =>
     request<ExceptionPage>('GET', `${ws(workspaceId)}/exceptions${query({ ...q })}`, { signal }),
   exception: (workspaceId: string, exceptionId: string, signal?: AbortSignal) => request<ExceptionView>('GET', `${ws(workspaceId)}/exceptions/${enc(exceptionId)}`, { signal }),
@@ -186,6 +204,10 @@ export const api = {
   decideException: (workspaceId: string, exceptionId: string, decision: ExceptionDecision, note: string) =>
     request<ExceptionView>('POST', `${ws(workspaceId)}/exceptions/${enc(exceptionId)}/${DECISION_ROUTE[decision]}`, { body: { note } }),
   members: (workspaceId: string, signal?: AbortSignal) => request<ListResponse<MemberView>>('GET', `${ws(workspaceId)}/members`, { signal }),
+  createMember: (workspaceId: string, body: CreateMemberBody) => request<MemberView>('POST', `${ws(workspaceId)}/members`, { body }),
+  updateMemberRole: (workspaceId: string, memberId: string, role: MemberRole) => request<MemberView>('PATCH', `${ws(workspaceId)}/members/${enc(memberId)}`, { body: { role } }),
+  sla: (workspaceId: string, signal?: AbortSignal) => request<SlaDays>('GET', `${ws(workspaceId)}/settings/sla`, { signal }),
+  setSla: (workspaceId: string, body: SlaDays) => request<SlaDays>('PUT', `${ws(workspaceId)}/settings/sla`, { body }),
   memberWork: (workspaceId: string, memberId: string, signal?: AbortSignal) => request<MyWork>('GET', `${ws(workspaceId)}/members/${enc(memberId)}/work`, { signal }),
   connectors: (signal?: AbortSignal) => request<ListResponse<ConnectorInfo>>('GET', '/connectors', { signal }),
   connections: (workspaceId: string, signal?: AbortSignal) => request<ListResponse<Connection>>('GET', `${ws(workspaceId)}/connections`, { signal }),

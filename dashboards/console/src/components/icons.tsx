@@ -80,3 +80,14 @@ export function MyWorkIcon() {
     </svg>
   );
 }
+
+export function SettingsIcon() {
+  return (
+    <svg {...base} aria-hidden="true">
+      <path d="M3.5 5.5h7.7M14.8 5.5h1.7M3.5 10h2.7M9.8 10h6.7M3.5 14.5h8.7M15.8 14.5h.7" />
+      <circle cx="13" cy="5.5" r="1.8" />
+      <circle cx="8" cy="10" r="1.8" />
+      <circle cx="14" cy="14.5" r="1.8" />
+    </svg>
+  );
+}

@@ -5,7 +5,9 @@ import { useAction } from '../api/use-action';
 import { ProblemAlert } from '../components/page-state';
 import { ControlStatusPill, Pill } from '../components/status-pill';
 import { formatDate, plural } from '../lib/format';
+import { useMay } from '../members/permissions';
 import { useWorkspace } from '../workspace/workspace-context';
+import { MapControlForm } from './map-control-form';
 import { RequirementControls } from './requirement-controls';
 import { ScopeOutForm } from './scope-form';
 
@@ -33,6 +35,8 @@ function OutOfScopeNote({ outOfScope }: { outOfScope: NonNullable<RequirementVie
 export function RequirementRow({ frameworkId, requirement: r, controls, open, onToggle, onChanged }: Props) {
   const { workspace } = useWorkspace();
   const [scoping, setScoping] = useState(false);
+  const [mapping, setMapping] = useState(false);
+  const mayConfigure = useMay('program.configure');
   const bringBack = useAction(() => api.setRequirementScope(workspace.id, frameworkId, r.id, { inScope: true }));
   const controlCount = new Set([...r.controlIds, ...r.customControlIds]).size;
   const inScope = r.outOfScope === null;
@@ -59,6 +63,11 @@ export function RequirementRow({ frameworkId, requirement: r, controls, open, on
           </button>
         </td>
         <td className="cell-actions">
+          {mayConfigure && !mapping && (
+            <button type="button" className="btn btn-small btn-ghost btn-quiet" data-testid="requirement-map-control" onClick={() => setMapping(true)}>
+              Map control…
+            </button>
+          )}
           {inScope ? (
             !scoping && (
               <button type="button" className="btn btn-small btn-ghost btn-quiet" data-testid="scope-out" onClick={() => setScoping(true)}>
@@ -100,11 +109,29 @@ export function RequirementRow({ frameworkId, requirement: r, controls, open, on
           </td>
         </tr>
       )}
+      {mapping && mayConfigure && (
+        <tr className="row-details">
+          <td />
+          <td colSpan={4}>
+            <MapControlForm
+              frameworkId={frameworkId}
+              requirement={r}
+              onCancel={() => setMapping(false)}
+              onMapped={(f) => {
+                setMapping(false);
+                onChanged(f);
+                // Show where the control landed.
+                if (!open) onToggle();
+              }}
+            />
+          </td>
+        </tr>
+      )}
       {open && (
         <tr className="row-details">
           <td />
           <td colSpan={4}>
-            <RequirementControls requirement={r} controls={controls} />
+            <RequirementControls frameworkId={frameworkId} requirement={r} controls={controls} editable={mayConfigure} onChanged={onChanged} />
           </td>
         </tr>
       )}

@@ -58,7 +58,7 @@ function SectionBlock({ section, ...rest }: { section: SectionNode } & Omit<Prop
           <col />
           <col style={{ width: 140 }} />
           <col style={{ width: 100 }} />
-          <col style={{ width: 176 }} />
+          <col style={{ width: 284 }} />
         </colgroup>
         <thead>
           <tr>
@@ -66,7 +66,7 @@ function SectionBlock({ section, ...rest }: { section: SectionNode } & Omit<Prop
             <th>Requirement</th>
             <th>Status</th>
             <th>Controls</th>
-            <th>Scope</th>
+            <th>Actions</th>
           </tr>
         </thead>
         <tbody>

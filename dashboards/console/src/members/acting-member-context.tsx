@@ -16,6 +16,8 @@ interface ActingMemberValue {
   loading: boolean;
   error: ApiError | undefined;
   select: (memberId: string) => void;
+  /** Shows a member the server just added or changed (Settings) everywhere members are listed. */
+  upsertMember: (member: MemberView) => void;
 }
 
 const ActingMemberContext = createContext<ActingMemberValue | null>(null);
@@ -64,9 +66,20 @@ export function ActingMemberProvider({ children }: { children: ReactNode }) {
     [workspace.id],
   );
 
+  const { replace } = members;
+  const upsertMember = useCallback(
+    (saved: MemberView) => {
+      const list = items ?? [];
+      // The server lists members by name; a new one takes its place in that order.
+      const next = list.some((m) => m.id === saved.id) ? list.map((m) => (m.id === saved.id ? saved : m)) : [...list, saved].sort((a, b) => a.displayName.localeCompare(b.displayName));
+      replace({ items: next });
+    },
+    [items, replace],
+  );
+
   const value = useMemo<ActingMemberValue>(
-    () => ({ member, members: items ?? [], loading: members.loading, error: members.error, select }),
-    [member, items, members.loading, members.error, select],
+    () => ({ member, members: items ?? [], loading: members.loading, error: members.error, select, upsertMember }),
+    [member, items, members.loading, members.error, select, upsertMember],
   );
   return <ActingMemberContext.Provider value={value}>{children}</ActingMemberContext.Provider>;
 }

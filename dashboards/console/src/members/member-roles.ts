@@ -8,3 +8,6 @@ export const ROLE_LABEL: Record<MemberRole, string> = {
   auditor: 'Auditor',
   viewer: 'Viewer',
 };
+
+/** Every role, most powerful first (the order of ROLE_LABEL). */
+export const MEMBER_ROLES = Object.keys(ROLE_LABEL) as MemberRole[];

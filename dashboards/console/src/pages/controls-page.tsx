@@ -1,5 +1,5 @@
 import { useCallback, useEffect } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, type ControlsQuery } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { FilterTabs, type FilterTab } from '../components/filter-tabs';
@@ -12,6 +12,7 @@ import { ControlTable } from '../controls/control-table';
 import { useControlPages } from '../controls/use-control-pages';
 import { useLastDefined } from '../lib/use-last-defined';
 import { useActingMember } from '../members/acting-member-context';
+import { mayDo } from '../members/permissions';
 import { useWorkspace } from '../workspace/workspace-context';
 
 function toQuery(f: ControlFilters): Omit<ControlsQuery, 'cursor' | 'limit'> {
@@ -27,7 +28,7 @@ function toQuery(f: ControlFilters): Omit<ControlsQuery, 'cursor' | 'limit'> {
 
 export function ControlsPage() {
   const { workspace } = useWorkspace();
-  const { members } = useActingMember();
+  const { member, members } = useActingMember();
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
   const focus = params.get('focus');
@@ -53,7 +54,17 @@ export function ControlsPage() {
 
   return (
     <div className="page page-wide" data-testid="controls-page">
-      <PageHeader title="Controls" subtitle="A control is scored from its checks and manual evidence. Without either it is not monitored, and never counts as passing." />
+      <PageHeader
+        title="Controls"
+        subtitle="A control is scored from its checks and manual evidence. Without either it is not monitored, and never counts as passing."
+        actions={
+          mayDo(member?.role, 'controls.create') && (
+            <Link to="/controls/new" className="btn btn-primary" data-testid="new-control">
+              New control
+            </Link>
+          )
+        }
+      />
       <div className="toolbar toolbar-stack">
         <FilterTabs tabs={tabs} value={filters.status} label="Filter controls by status" testId="control-filter" onChange={(status) => setFilters({ ...filters, status })} />
         <ControlFilterBar filters={filters} members={members} frameworks={frameworks.data?.items ?? []} onChange={setFilters} />

@@ -1,5 +1,5 @@
 import type { FrameworkDetail } from '@astrolabe/api-contract';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { useResource } from '../api/use-resource';
@@ -68,6 +68,16 @@ export function FrameworkDetailPage() {
   const filter = FILTERS.find((f) => f === raw) ?? 'all';
   const byId = useMemo(() => new Map((controls.data ?? []).map((c) => [c.id, c])), [controls.data]);
   const f = framework.data;
+  const { replace: showFramework } = framework;
+  const { reload: reloadControls } = controls;
+  // A mapping change can bring a control into this framework: its status is needed in the tree.
+  const changed = useCallback(
+    (next: FrameworkDetail) => {
+      showFramework(next);
+      reloadControls();
+    },
+    [showFramework, reloadControls],
+  );
 
   return (
     <div className="page" data-testid="framework-detail-page">
@@ -94,7 +104,7 @@ export function FrameworkDetailPage() {
           <div className="toolbar">
             <FilterTabs tabs={filterTabs(f)} value={filter} label="Filter requirements by status" testId="requirement-filter" onChange={(v) => setParams(v === 'all' ? {} : { status: v }, { replace: true })} />
           </div>
-          <RequirementTree framework={f} filter={filter} controls={byId} onChanged={framework.replace} />
+          <RequirementTree framework={f} filter={filter} controls={byId} onChanged={changed} />
         </>
       )}
     </div>
