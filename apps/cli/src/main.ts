@@ -17,8 +17,10 @@ program
   .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
   .option('--only <checkId...>', 'run only these checks')
   .option('-c, --config <key=value>', 'connector configuration, e.g. --config region=eu-west-1 (repeatable)', keyValue, {})
-  .action(async (connectorId: string, opts: { format: 'table' | 'json'; only?: string[]; config: Record<string, string> }) => {
-    const code = await runCheckCommand(getRegistry(), connectorId, opts, {
+  .option('--org <organization>', 'the organization to read (github), same as --config organization=<org>')
+  .action(async (connectorId: string, opts: { format: 'table' | 'json'; only?: string[]; config: Record<string, string>; org?: string }) => {
+    const config = opts.org ? { ...opts.config, organization: opts.org } : opts.config;
+    const code = await runCheckCommand(getRegistry(), connectorId, { ...opts, config }, {
       stdout: (t) => process.stdout.write(t),
       stderr: (t) => process.stderr.write(t),
       isTty: Boolean(process.stderr.isTTY),

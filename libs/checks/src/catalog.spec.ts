@@ -1,15 +1,58 @@
-import { AWS_IAM_KINDS, createEvidenceSet, evaluateChecks, type KindOutcome } from '@astrolabe/core';
+import { AWS_IAM_KINDS, GITHUB_KINDS, createEvidenceSet, evaluateChecks, type CheckDefinition, type KindOutcome } from '@astrolabe/core';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { GITHUB_RESOURCE_TYPES } from './github/resources';
 import { context } from './testing/aws-iam-fixtures';
-import { allChecks } from './index';
+import { allChecks, awsIamChecks, githubChecks } from './index';
 
 const CHECKS_ROOT = join(__dirname, '..');
 /** Folders of libs/checks that hold shared code, not a connector's checks. */
 const NON_CONNECTOR_DIRS = new Set(['src', 'node_modules']);
+
+/**
+ * Each connector's checks as index.ts exports them. allChecks holds only those of connectors the
+ * registry knows (it rejects a check of an unknown connector), so the catalog is checked here
+ * from these lists, whether or not a connector's checks have joined allChecks yet.
+ */
+const CHECKS_BY_CONNECTOR: Record<string, readonly CheckDefinition[]> = { 'aws-iam': awsIamChecks, github: githubChecks };
+const catalogChecks: readonly CheckDefinition[] = Object.values(CHECKS_BY_CONNECTOR).flat();
+const catalogCases = catalogChecks.map((c) => [c.metadata.id, c] as const);
+
 /** The evidence kinds each connector emits; a check may read only these. */
-const CONNECTOR_KINDS: Record<string, readonly string[]> = { 'aws-iam': Object.values(AWS_IAM_KINDS) };
+const CONNECTOR_KINDS: Record<string, readonly string[]> = { 'aws-iam': Object.values(AWS_IAM_KINDS), github: Object.values(GITHUB_KINDS) };
+
+interface Conventions {
+  resourceType: RegExp;
+  cli: RegExp;
+  terraform: RegExp;
+  cis: { benchmark: string; version: string; id: RegExp; exactlyOne: boolean };
+}
+
+/** What each connector's metadata looks like: remediation in its own CLI and Terraform provider, one CIS benchmark. */
+const CONVENTIONS: Record<string, Conventions> = {
+  'aws-iam': {
+    resourceType: /^aws:/,
+    cli: /\baws (iam|sts|cloudtrail) /,
+    terraform: /resource "aws_[a-z_]+"/,
+    cis: { benchmark: 'CIS Amazon Web Services Foundations Benchmark', version: '5.0.0', id: /^1\.\d+$/, exactlyOne: true },
+  },
+  github: {
+    resourceType: new RegExp(`^(${Object.values(GITHUB_RESOURCE_TYPES).join('|')})$`),
+    cli: /\bgh api /,
+    // data + check block where the provider cannot change the setting (the 2FA requirement)
+    terraform: /(resource|data) "github_[a-z_]+"/,
+    cis: { benchmark: 'CIS GitHub Benchmark', version: '1.1.0', id: /^[1-5]\.\d+(\.\d+)?$/, exactlyOne: false },
+  },
+};
+
+/**
+ * CIS recommendations that several checks evidence together, each covering a part: 1.5.1 asks
+ * for scanners that identify (secret scanning) and prevent (push protection) secrets in code.
+ */
+const JOINTLY_EVIDENCED: Record<string, readonly string[]> = {
+  'CIS GitHub Benchmark 1.1.0 1.5.1': ['github.push-protection-enabled', 'github.secret-scanning-enabled'],
+};
 
 function subdirectories(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -36,18 +79,34 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** Request bodies passed to `gh api --input -` through a here-document. */
+function hereDocuments(cli: string): string[] {
+  return [...cli.matchAll(/<<'EOF'\n([\s\S]*?)\nEOF/g)].map((m) => m[1] ?? '');
+}
+
 describe('check catalog', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('exports every check folder from allChecks, and nothing else', () => {
-    const exported = allChecks.map((c) => c.metadata.id).sort();
+  it('exports every check folder from its connector\'s list, and nothing else', () => {
+    const exported = catalogChecks.map((c) => c.metadata.id).sort();
     expect(exported).toEqual(checkIdsOnDisk().sort());
+    expect(Object.keys(CHECKS_BY_CONNECTOR).sort()).toEqual(subdirectories(CHECKS_ROOT).filter((d) => !NON_CONNECTOR_DIRS.has(d)).sort());
+    for (const [connector, checks] of Object.entries(CHECKS_BY_CONNECTOR)) {
+      for (const { metadata } of checks) expect(metadata.connector, metadata.id).toBe(connector);
+    }
+  });
+
+  it('puts in allChecks only catalogued checks, once each, including every aws-iam check', () => {
+    const ids = allChecks.map((c) => c.metadata.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const check of allChecks) expect(catalogChecks).toContain(check);
+    for (const check of awsIamChecks) expect(allChecks).toContain(check);
   });
 
   it('has unique ids equal to <connector>.<folder>', () => {
-    const ids = allChecks.map((c) => c.metadata.id);
+    const ids = catalogChecks.map((c) => c.metadata.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const { metadata } of allChecks) {
+    for (const { metadata } of catalogChecks) {
       expect(metadata.id.startsWith(`${metadata.connector}.`), metadata.id).toBe(true);
       const folder = metadata.id.slice(metadata.connector.length + 1);
       const onDisk = JSON.parse(readFileSync(join(CHECKS_ROOT, metadata.connector, folder, 'check.json'), 'utf8')) as { id: string };
@@ -55,38 +114,57 @@ describe('check catalog', () => {
     }
   });
 
-  it.each(allChecks.map((c) => [c.metadata.id, c] as const))('%s has remediation and framework references', (_id, { metadata }) => {
+  it.each(catalogCases)('%s has remediation and framework references', (_id, { metadata }) => {
+    const conventions = CONVENTIONS[metadata.connector];
+    if (!conventions) throw new Error(`no catalog conventions for connector ${metadata.connector}`);
+    expect(metadata.resourceType).toMatch(conventions.resourceType);
     expect(metadata.remediation.console.length).toBeGreaterThan(0);
-    expect(metadata.remediation.cli).toMatch(/\baws (iam|sts|cloudtrail) /);
-    expect(metadata.remediation.terraform).toMatch(/resource "aws_[a-z_]+"/);
-    expect(metadata.references.cis).toEqual([expect.objectContaining({ benchmark: 'CIS Amazon Web Services Foundations Benchmark', version: '5.0.0' })]);
-    expect(metadata.references.cis[0]?.id).toMatch(/^1\.\d+$/);
+    expect(metadata.remediation.cli).toMatch(conventions.cli);
+    expect(metadata.remediation.terraform).toMatch(conventions.terraform);
+    const { cis } = metadata.references;
+    expect(cis.length).toBeGreaterThan(0);
+    if (conventions.cis.exactlyOne) expect(cis).toHaveLength(1);
+    for (const ref of cis) {
+      expect(ref).toMatchObject({ benchmark: conventions.cis.benchmark, version: conventions.cis.version });
+      expect(ref.id).toMatch(conventions.cis.id);
+    }
     for (const criterion of metadata.references.soc2) expect(criterion).toMatch(/^CC\d\.\d+$/);
     for (const control of metadata.references.iso27001) expect(control).toMatch(/^A\.[5-8]\.\d+$/);
   });
 
-  it.each(allChecks.map((c) => [c.metadata.id, c] as const))("%s reads only its connector's evidence kinds", (_id, { metadata }) => {
+  it.each(catalogCases)('%s sends valid JSON in the request bodies of its CLI remediation', (_id, { metadata }) => {
+    for (const body of hereDocuments(metadata.remediation.cli)) expect(() => JSON.parse(body), body).not.toThrow();
+  });
+
+  it.each(catalogCases)("%s reads only its connector's evidence kinds", (_id, { metadata }) => {
     const kinds = CONNECTOR_KINDS[metadata.connector];
     expect(kinds, `no evidence kinds known for connector ${metadata.connector}`).toBeDefined();
     for (const kind of metadata.reads) expect(kinds).toContain(kind);
   });
 
-  it('maps each CIS recommendation to one check', () => {
-    const cisIds = allChecks.flatMap((c) => c.metadata.references.cis.map((r) => r.id));
-    expect(new Set(cisIds).size).toBe(cisIds.length);
+  it('maps each CIS recommendation to one check, except those several checks evidence together', () => {
+    const checksByRecommendation = new Map<string, string[]>();
+    for (const { metadata } of catalogChecks) {
+      for (const ref of metadata.references.cis) {
+        const key = `${ref.benchmark} ${ref.version} ${ref.id}`;
+        checksByRecommendation.set(key, [...(checksByRecommendation.get(key) ?? []), metadata.id]);
+      }
+    }
+    for (const [key, ids] of checksByRecommendation) expect(ids.sort(), key).toEqual(JOINTLY_EVIDENCED[key] ?? [ids[0]]);
   });
 
   it('never throws on empty evidence and answers the same whatever the wall clock says', () => {
-    const outcomes: Record<string, KindOutcome> = Object.fromEntries(Object.values(AWS_IAM_KINDS).map((kind) => [kind, { status: 'succeeded', items: 0 }]));
+    const allKinds = Object.values(CONNECTOR_KINDS).flat();
+    const outcomes: Record<string, KindOutcome> = Object.fromEntries(allKinds.map((kind) => [kind, { status: 'succeeded', items: 0 }]));
     const evidence = createEvidenceSet([], outcomes);
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2020-01-01T00:00:00Z'));
-    const first = evaluateChecks(allChecks, evidence, context());
+    const first = evaluateChecks(catalogChecks, evidence, context());
     vi.setSystemTime(new Date('2035-01-01T00:00:00Z'));
-    const second = evaluateChecks(allChecks, evidence, context());
+    const second = evaluateChecks(catalogChecks, evidence, context());
     expect(second).toEqual(first);
     expect(first.filter((f) => f.reason.startsWith('check could not evaluate'))).toEqual([]);
-    expect(new Set(first.map((f) => f.checkId))).toEqual(new Set(allChecks.map((c) => c.metadata.id)));
+    expect(new Set(first.map((f) => f.checkId))).toEqual(new Set(catalogChecks.map((c) => c.metadata.id)));
   });
 
   it('keeps check code pure: imports only @astrolabe/core, zod and relative modules; no clock or randomness', () => {

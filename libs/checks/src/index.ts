@@ -13,6 +13,19 @@ import { check as rootMfaEnabled } from '../aws-iam/root-mfa-enabled/evaluate';
 import { check as rootNotUsedRecently } from '../aws-iam/root-not-used-recently/evaluate';
 import { check as singleActiveAccessKey } from '../aws-iam/single-active-access-key/evaluate';
 import { check as supportRoleExists } from '../aws-iam/support-role-exists/evaluate';
+import { check as defaultBranchProtected } from '../github/default-branch-protected/evaluate';
+import { check as defaultRepoPermissionRestricted } from '../github/default-repo-permission-restricted/evaluate';
+import { check as dependabotAlertsEnabled } from '../github/dependabot-alerts-enabled/evaluate';
+import { check as forcePushBlocked } from '../github/force-push-blocked/evaluate';
+import { check as member2faEnabled } from '../github/member-2fa-enabled/evaluate';
+import { check as org2faRequired } from '../github/org-2fa-required/evaluate';
+import { check as outsideCollaboratorNoAdmin } from '../github/outside-collaborator-no-admin/evaluate';
+import { check as ownerCount } from '../github/owner-count/evaluate';
+import { check as productionEnvironmentProtected } from '../github/production-environment-protected/evaluate';
+import { check as pullRequestReviewsRequired } from '../github/pull-request-reviews-required/evaluate';
+import { check as pushProtectionEnabled } from '../github/push-protection-enabled/evaluate';
+import { check as secretScanningEnabled } from '../github/secret-scanning-enabled/evaluate';
+import { check as workflowTokenReadOnly } from '../github/workflow-token-read-only/evaluate';
 
 /** CIS AWS Foundations Benchmark v5.0 section 1 (identity), in benchmark order. */
 export const awsIamChecks: CheckDefinition[] = [
@@ -32,5 +45,29 @@ export const awsIamChecks: CheckDefinition[] = [
   expiredCertificatesRemoved,
 ];
 
-/** Every check of every connector; the registry builds its catalog from this list. */
-export const allChecks: CheckDefinition[] = [...awsIamChecks];
+/**
+ * GitHub organization checks: identity and access first (CIS GitHub 1.3), then the default
+ * branch (1.1), code risks (1.5), the workflow token (2.1) and production deployments (5.2).
+ */
+export const githubChecks: CheckDefinition[] = [
+  org2faRequired,
+  member2faEnabled,
+  ownerCount,
+  defaultRepoPermissionRestricted,
+  outsideCollaboratorNoAdmin,
+  defaultBranchProtected,
+  pullRequestReviewsRequired,
+  forcePushBlocked,
+  secretScanningEnabled,
+  pushProtectionEnabled,
+  dependabotAlertsEnabled,
+  workflowTokenReadOnly,
+  productionEnvironmentProtected,
+];
+
+/**
+ * Every check of every connector the registry knows; the registry builds its catalog from this
+ * list and rejects a check whose connector it does not have, so githubChecks join once the
+ * github connector is registered.
+ */
+export const allChecks: CheckDefinition[] = [...awsIamChecks, ...githubChecks];

@@ -23,6 +23,23 @@ const AWS_IAM_CHECKS: Record<string, string> = {
   'aws-iam.expired-certificates-removed': '1.18',
 };
 
+// The github checks (issue 5), also hard-coded for the same reason.
+const GITHUB_CHECKS = [
+  'github.org-2fa-required',
+  'github.member-2fa-enabled',
+  'github.owner-count',
+  'github.outside-collaborator-no-admin',
+  'github.default-branch-protected',
+  'github.pull-request-reviews-required',
+  'github.force-push-blocked',
+  'github.production-environment-protected',
+  'github.secret-scanning-enabled',
+  'github.push-protection-enabled',
+  'github.dependabot-alerts-enabled',
+  'github.workflow-token-read-only',
+  'github.default-repo-permission-restricted',
+];
+
 const catalog = loadCatalog();
 const allRequirements = catalog.frameworks.flatMap((framework) =>
   framework.sections.flatMap((section) => section.requirements.map((requirement) => ({ framework, section, requirement }))),
@@ -129,10 +146,11 @@ describe('built-in catalog conformance', () => {
     }
   });
 
-  it('references only the 14 aws-iam checks, and covers all of them', () => {
+  it('references only the shipped aws-iam and github checks, and covers all of them', () => {
+    const known = [...Object.keys(AWS_IAM_CHECKS), ...GITHUB_CHECKS];
     const referenced = catalog.controls.flatMap((c) => c.checkIds);
-    for (const checkId of referenced) expect(Object.keys(AWS_IAM_CHECKS), checkId).toContain(checkId);
-    expect([...catalog.checkIds]).toEqual(Object.keys(AWS_IAM_CHECKS).sort());
+    for (const checkId of referenced) expect(known, checkId).toContain(checkId);
+    expect([...catalog.checkIds]).toEqual([...known].sort());
   });
 
   it('includes honest manual controls that will score not_monitored, and hybrid ones', () => {

@@ -26,6 +26,8 @@ const envSchema = z.object({
     .transform((v) => v === '1' || v === 'true'),
   /** The IAM endpoint the demo connection reads (the emulator started by `npm start`). */
   ASTROLABE_DEMO_IAM_ENDPOINT: z.string().url().optional(),
+  /** The GitHub API root the demo's GitHub connection reads (the emulator started by `npm start`), e.g. http://127.0.0.1:4000/api/v3. */
+  ASTROLABE_DEMO_GITHUB_ENDPOINT: z.string().url().optional(),
   ASTROLABE_DEMO_SCHEDULE: z
     .string()
     .default('*/5 * * * *')
@@ -45,6 +47,7 @@ export interface AppConfig {
   demo: boolean;
   demoSchedule: string;
   demoIamEndpoint: string | undefined;
+  demoGithubEndpoint: string | undefined;
   masterKey: string | undefined;
   consoleDir: string;
   logLevel: string;
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demo: e.ASTROLABE_DEMO,
     demoSchedule: e.ASTROLABE_DEMO_SCHEDULE,
     demoIamEndpoint: e.ASTROLABE_DEMO_IAM_ENDPOINT,
+    demoGithubEndpoint: e.ASTROLABE_DEMO_GITHUB_ENDPOINT,
     masterKey: e.ASTROLABE_MASTER_KEY,
     consoleDir: resolve(e.ASTROLABE_CONSOLE_DIR ?? resolve(__dirname, '../../../../dashboards/console/dist')),
     logLevel: e.LOG_LEVEL,

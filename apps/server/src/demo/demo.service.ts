@@ -17,6 +17,10 @@ import { RegistryRef } from '../platform/registry.provider';
 
 export const DEMO_WORKSPACE = { slug: 'demo', name: 'Acme Cloud (demo)', demo: true } as const;
 const DEMO_CONNECTION_NAME = 'Acme production AWS account';
+const DEMO_GITHUB_CONNECTION_NAME = 'Acme GitHub organization';
+const DEMO_GITHUB_ORG = 'acme-corp';
+// A token the GitHub emulator's demo scenario accepts (an organization owner's); not a real token.
+const DEMO_GITHUB_TOKEN = 'ghp_acmeOwnerAuditToken00000000000000000';
 // The emulator does not verify signatures; these are placeholders in AWS's documented example format.
 const DEMO_SECRET = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 
@@ -48,24 +52,36 @@ export class DemoService {
     if (!this.config.demo || !endpointUrl) return;
     const workspace = await this.workspaces.ensure(DEMO_WORKSPACE);
     await this.seedProgram(workspace.id);
-    const config = { region: 'us-east-1', endpointUrl };
-    const existing = (await this.connections.list(workspace.id)).find((c) => c.connectorId === 'aws-iam' && c.name === DEMO_CONNECTION_NAME);
-    // The emulator listens on a new port at every start: point the demo connection at it.
+    await this.ensureConnection(workspace.id, { connectorId: 'aws-iam', name: DEMO_CONNECTION_NAME, config: { region: 'us-east-1', endpointUrl }, secret: DEMO_SECRET });
+    const githubEndpoint = this.config.demoGithubEndpoint;
+    if (githubEndpoint) {
+      await this.ensureConnection(workspace.id, {
+        connectorId: 'github',
+        name: DEMO_GITHUB_CONNECTION_NAME,
+        config: { organization: DEMO_GITHUB_ORG, baseUrl: githubEndpoint },
+        secret: { token: DEMO_GITHUB_TOKEN },
+      });
+    }
+    this.logger.info({ endpoint: endpointUrl, githubEndpoint, workspace: workspace.slug }, 'demo workspace ready');
+  }
+
+  /** Creates the demo connection once, or points it at this start's emulator (a new port each time), then runs it. */
+  private async ensureConnection(workspaceId: string, c: { connectorId: string; name: string; config: Record<string, unknown>; secret: Record<string, string> }): Promise<void> {
+    const existing = (await this.connections.list(workspaceId)).find((x) => x.connectorId === c.connectorId && x.name === c.name);
     const connection = existing
-      ? await this.connections.update(workspace.id, existing.id, { config, schedule: this.config.demoSchedule })
+      ? await this.connections.update(workspaceId, existing.id, { config: c.config, schedule: this.config.demoSchedule })
       : await this.connections.create({
-          workspaceId: workspace.id,
-          connectorId: 'aws-iam',
-          name: DEMO_CONNECTION_NAME,
-          config,
-          secretSealed: this.secrets.seal(DEMO_SECRET),
+          workspaceId,
+          connectorId: c.connectorId,
+          name: c.name,
+          config: c.config,
+          secretSealed: this.secrets.seal(c.secret),
           schedule: this.config.demoSchedule,
           enabled: true,
         });
-    if (!connection) throw new Error('demo connection could not be stored');
+    if (!connection) throw new Error(`demo connection ${c.name} could not be stored`);
     this.schedules.sync(connection);
-    await this.runs.request(workspace.id, connection.id, 'startup');
-    this.logger.info({ endpoint: endpointUrl, workspace: workspace.slug }, 'demo workspace ready');
+    await this.runs.request(workspaceId, connection.id, 'startup');
   }
 
   /**

@@ -26,10 +26,11 @@ export type SingleItem<T> = { ok: true; item: EvidenceItem; data: T } | { ok: fa
 
 /**
  * Reads an account-wide kind that must hold exactly one observation (account summary,
- * password policy). Zero or several observations mean the snapshot is not what the
- * connector promised, so the caller answers `unknown` instead of guessing which one counts.
+ * password policy, a GitHub organization's settings). Zero or several observations mean the
+ * snapshot is not what the connector promised, so the caller answers `unknown` instead of
+ * guessing which one counts. `scopeNoun` names what the one observation is about in reasons.
  */
-export function readSingle<T>(evidence: EvidenceSet, kind: string, schema: z.ZodType<T>, what: string): SingleItem<T> {
+export function readSingle<T>(evidence: EvidenceSet, kind: string, schema: z.ZodType<T>, what: string, scopeNoun = 'account'): SingleItem<T> {
   const items = parseItems(evidence, kind, schema);
   const [only] = items;
   if (!only) {
@@ -38,7 +39,7 @@ export function readSingle<T>(evidence: EvidenceSet, kind: string, schema: z.Zod
   if (items.length > 1) {
     return {
       ok: false,
-      reason: `Expected one ${what} observation for the account but found ${items.length}; re-run the collection.`,
+      reason: `Expected one ${what} observation for the ${scopeNoun} but found ${items.length}; re-run the collection.`,
       evidence: items.map((p) => p.item.hash),
     };
   }

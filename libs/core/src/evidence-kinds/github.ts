@@ -111,6 +111,12 @@ export const githubRepositorySchema = z.object({
   isEmpty: z.boolean(),
   /** null for an empty repository. */
   defaultBranch: z.string().nullable(),
+  /**
+   * Whether the token administers the repository (GraphQL viewerPermission ADMIN). GitHub shows
+   * branch protection rules and Dependabot settings only to admins: without it, "no rule" in
+   * this evidence means "not shown", and checks answer unknown.
+   */
+  adminSettingsVisible: z.boolean(),
   branchProtection: githubBranchProtectionSchema.nullable(),
   rulesets: z.array(githubRulesetSchema),
   /** Dependabot alerts (GraphQL hasVulnerabilityAlertsEnabled); null when not visible. */
@@ -126,7 +132,8 @@ export type GithubRepository = z.infer<typeof githubRepositorySchema>;
 export const githubActionsPermissionsSchema = z.object({
   enabledRepositories: z.enum(['all', 'none', 'selected']),
   allowedActions: z.enum(['all', 'local_only', 'selected']).nullable(),
-  defaultWorkflowPermissions: z.enum(['read', 'write']),
-  canApprovePullRequestReviews: z.boolean(),
+  /** null when GitHub's answer lacks the setting (older Enterprise Server versions). */
+  defaultWorkflowPermissions: z.enum(['read', 'write']).nullable(),
+  canApprovePullRequestReviews: z.boolean().nullable(),
 });
 export type GithubActionsPermissions = z.infer<typeof githubActionsPermissionsSchema>;
