@@ -1,6 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { loadDemoScenario, startIamEmulator, type IamEmulator } from '@astrolabe/emulator-aws-iam';
+import { loadGithubDemoScenario, startGithubEmulator, type GithubEmulator } from '@astrolabe/emulator-github';
 import { getRegistry } from '@astrolabe/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, runCheckCommand, type JsonFinding } from './check-command';
@@ -76,6 +77,43 @@ describe('astrolabe check aws-iam', () => {
     const r = spawnSync(process.execPath, [BIN, 'check', 'aws-iam'], { env, encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/AWS_ACCESS_KEY_ID|AWS_PROFILE/);
+    expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
+  });
+});
+
+describe('astrolabe check github', () => {
+  let emulator: GithubEmulator;
+
+  beforeAll(async () => {
+    emulator = await startGithubEmulator({ scenario: loadGithubDemoScenario() });
+  });
+  afterAll(async () => {
+    await emulator?.stop();
+  });
+
+  // Asynchronous on purpose: the emulator serves from this process, which spawnSync would block.
+  const run = (args: string[], token: string | undefined) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, 'check', 'github', ...args], { env: { PATH: process.env.PATH, HOME: '/nonexistent', ...(token && { GITHUB_TOKEN: token }) } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+    });
+
+  it('--org reads the organization with GITHUB_TOKEN and exits 1 on failing findings', async () => {
+    const r = await run(['--org', emulator.org, '--config', `baseUrl=${emulator.restUrl}`, '--format', 'json'], 'ghp_acmeOwnerAuditToken00000000000000000');
+    expect(r.status).toBe(1);
+    const findings = JSON.parse(r.stdout) as JsonFinding[];
+    expect(findings.some((f) => f.checkId === 'github.default-branch-protected' && f.status === 'fail')).toBe(true);
+    expect(findings.every((f) => f.checkId.startsWith('github.'))).toBe(true);
+  });
+
+  it('exits 2 and says how to provide a token when none is available', async () => {
+    const r = await run(['--org', emulator.org, '--config', `baseUrl=${emulator.restUrl}`], undefined);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('GITHUB_TOKEN');
     expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
   });
 });

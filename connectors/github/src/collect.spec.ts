@@ -8,7 +8,7 @@ import {
   memoryResponseCache,
   type ResponseCache,
 } from '@astrolabe/core';
-import { loadGithubDemoScenario, startGithubEmulator, type GithubEmulator, type GithubEmulatorOptions } from '@astrolabe/emulator-github';
+import { GENERATED_TOKENS, generateGithubScenario, loadGithubDemoScenario, startGithubEmulator, type GithubEmulator, type GithubEmulatorOptions } from '@astrolabe/emulator-github';
 import { runCollection, type CollectionResult } from '@astrolabe/evidence';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -106,6 +106,20 @@ describe('github connector against the emulator', () => {
     const missing = await collect(emu, { config: { organization: 'no-such-org' } });
     expect(missing.state).toBe('failed');
     expect(missing.error?.code).toBe('organization_not_found');
+  });
+
+  it('follows Link paging (REST) and cursors (GraphQL) through a larger organization', async () => {
+    const emu = await start({ scenario: generateGithubScenario({ repositories: 250, members: 150, seed: 7 }) });
+    const r = await collect(emu, { token: GENERATED_TOKENS.owner });
+    expect(r.state).toBe('succeeded');
+    expect(r.items.filter((i) => i.kind === GITHUB_KINDS.repository)).toHaveLength(250);
+    expect(r.items.filter((i) => i.kind === GITHUB_KINDS.member)).toHaveLength(150);
+    const s = emu.summary();
+    expect(s.byRoute['POST /graphql']).toBe(3);
+    // Every page was asked for once: no duplicate REST page requests.
+    const restPaths = emu.calls().filter((c) => c.method === 'GET').map((c) => `${c.path}?${JSON.stringify(c.query)}`);
+    expect(new Set(restPaths).size).toBe(restPaths.length);
+    expect(r.usage?.restRequests).toBe(restPaths.length);
   });
 
   it('a malformed repositories page fails only the repository kinds', async () => {
