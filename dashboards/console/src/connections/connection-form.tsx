@@ -3,8 +3,43 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import { ProblemAlert } from '../components/page-state';
 import { describeCron } from '../lib/format';
-import { initialValues, schemaFields, toPayload, type FieldValue } from './json-schema';
+import { formHints, type FieldGroup } from './field-hints';
+import { initialValues, schemaFields, toPayload, type FieldValue, type SchemaField } from './json-schema';
 import { SchemaFieldInput } from './schema-field-input';
+
+interface FieldListProps {
+  fields: SchemaField[];
+  groups: readonly FieldGroup[];
+  values: Record<string, FieldValue>;
+  errors: Record<string, string>;
+  onChange: (path: string) => (value: FieldValue) => void;
+}
+
+/** Fields in schema order; grouped alternatives (a token, or an App) boxed, with "or" between them. */
+function FieldList({ fields, groups, values, errors, onChange }: FieldListProps) {
+  const input = (f: SchemaField) => <SchemaFieldInput key={f.path} field={f} value={values[f.path]} error={errors[f.path]} onChange={onChange(f.path)} />;
+  const shown = groups.map((g) => ({ group: g, fields: fields.filter((f) => f.group === g.id) })).filter((g) => g.fields.length > 0);
+  const known = new Set(shown.map((g) => g.group.id));
+  return (
+    <>
+      {fields.filter((f) => !f.group || !known.has(f.group)).map(input)}
+      {shown.map(({ group, fields: members }, i) => (
+        <div key={group.id}>
+          {i > 0 && (
+            <p className="field-group-or" aria-hidden="true">
+              or
+            </p>
+          )}
+          <fieldset className="field-group" data-testid={`field-group-${group.id}`}>
+            <legend>{group.title}</legend>
+            {group.intro && <p className="field-group-intro">{group.intro}</p>}
+            {members.map(input)}
+          </fieldset>
+        </div>
+      ))}
+    </>
+  );
+}
 
 interface Props {
   workspaceId: string;
@@ -14,8 +49,9 @@ interface Props {
 
 /** Name, config, optional secret and schedule for one connector; server field errors land next to their field. */
 export function ConnectionForm({ workspaceId, connector, onCreated }: Props) {
-  const configFields = useMemo(() => schemaFields(connector.configSchema, 'config'), [connector]);
-  const secretFields = useMemo(() => schemaFields(connector.secretSchema, 'secret'), [connector]);
+  const hints = formHints(connector.id);
+  const configFields = useMemo(() => schemaFields(connector.configSchema, 'config', formHints(connector.id).fields), [connector]);
+  const secretFields = useMemo(() => schemaFields(connector.secretSchema, 'secret', formHints(connector.id).fields), [connector]);
   const [name, setName] = useState(connector.title);
   const [schedule, setSchedule] = useState(connector.defaultSchedule);
   const [values, setValues] = useState<Record<string, FieldValue>>(() => initialValues([...configFields, ...secretFields]));
@@ -100,19 +136,15 @@ export function ConnectionForm({ workspaceId, connector, onCreated }: Props) {
       {configFields.length > 0 && (
         <div className="form-section">
           <h3 className="card-title-small">Configuration</h3>
-          {configFields.map((f) => (
-            <SchemaFieldInput key={f.path} field={f} value={values[f.path]} error={fieldErrors[f.path]} onChange={set(f.path)} />
-          ))}
+          <FieldList fields={configFields} groups={hints.groups} values={values} errors={fieldErrors} onChange={set} />
         </div>
       )}
 
       {secretFields.length > 0 && (
         <div className="form-section">
           <h3 className="card-title-small">Credentials</h3>
-          <p className="small muted">Optional. Stored encrypted and never shown again. Leave empty to use the server's own credential chain.</p>
-          {secretFields.map((f) => (
-            <SchemaFieldInput key={f.path} field={f} value={values[f.path]} error={fieldErrors[f.path]} onChange={set(f.path)} />
-          ))}
+          <p className="small muted">Optional. Stored encrypted and never shown again. Leave empty to use credentials from the server's environment, as described under “Credentials”.</p>
+          <FieldList fields={secretFields} groups={hints.groups} values={values} errors={fieldErrors} onChange={set} />
         </div>
       )}
 

@@ -1,5 +1,8 @@
 // Turns a connector's JSON Schema (config or secret) into form fields. Only the flat shapes a
 // connector manifest uses are supported: string, enum, boolean, number/integer properties.
+// What the schema says wins; console hints (field-hints.ts) only fill in what it leaves out.
+
+import type { FieldHint } from './field-hints';
 
 export type FieldKind = 'string' | 'enum' | 'boolean' | 'number';
 
@@ -15,6 +18,14 @@ export interface SchemaField {
   defaultValue?: string | number | boolean;
   placeholder?: string;
   secret: boolean;
+  /** number fields: whole numbers only (`type: integer`), and the schema's bounds. */
+  integer: boolean;
+  minimum?: number;
+  maximum?: number;
+  /** Long, multi-line values (a PEM private key) get a textarea. */
+  multiline: boolean;
+  /** Alternatives shown together (a token, or a GitHub App's three fields). */
+  group?: string;
 }
 
 export type FieldValue = string | boolean;
@@ -61,11 +72,16 @@ export function labelFromName(name: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+const asNumber = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/** PEM keys and certificates span many lines. */
+const MULTILINE_NAME = /privatekey|certificate|pem$/i;
+
 function asPrimitive(v: unknown): string | number | boolean | undefined {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : undefined;
 }
 
-export function schemaFields(schema: Record<string, unknown>, prefix: 'config' | 'secret'): SchemaField[] {
+export function schemaFields(schema: Record<string, unknown>, prefix: 'config' | 'secret', hints: Readonly<Record<string, FieldHint>> = {}): SchemaField[] {
   const properties = isObject(schema['properties']) ? schema['properties'] : {};
   const required = new Set(Array.isArray(schema['required']) ? schema['required'].filter((r): r is string => typeof r === 'string') : []);
   const fields: SchemaField[] = [];
@@ -75,20 +91,38 @@ export function schemaFields(schema: Record<string, unknown>, prefix: 'config' |
     const kind = kindOf(prop);
     if (!kind) continue; // nested objects/arrays are not configurable from the console yet
     const examples = Array.isArray(prop['examples']) ? prop['examples'] : [];
+    const path = `${prefix}.${name}`;
+    const hint = hints[path] ?? {};
     fields.push({
-      path: `${prefix}.${name}`,
+      path,
       name,
       kind,
       label: typeof prop['title'] === 'string' ? prop['title'] : labelFromName(name),
-      description: typeof prop['description'] === 'string' ? prop['description'] : undefined,
+      description: typeof prop['description'] === 'string' ? prop['description'] : hint.description,
       required: required.has(name),
       options: kind === 'enum' ? (prop['enum'] as unknown[]).map((o) => String(o)) : [],
       defaultValue: asPrimitive(prop['default']),
-      placeholder: asPrimitive(examples[0])?.toString() ?? (typeof prop['format'] === 'string' && prop['format'] === 'uri' ? 'https://' : undefined),
+      placeholder: asPrimitive(examples[0])?.toString() ?? hint.placeholder ?? (prop['format'] === 'uri' ? 'https://' : undefined),
       secret: prefix === 'secret',
+      integer: typeOf(prop) === 'integer',
+      minimum: asNumber(prop['minimum']),
+      maximum: asNumber(prop['maximum']),
+      multiline: kind === 'string' && (hint.multiline ?? MULTILINE_NAME.test(name)),
+      group: hint.group,
     });
   }
   return fields;
+}
+
+/** "Whole number, 0–24": the bounds a number field accepts, for its help text. */
+export function numberRange(field: SchemaField): string | undefined {
+  if (field.kind !== 'number') return undefined;
+  const what = field.integer ? 'Whole number' : 'Number';
+  const { minimum: min, maximum: max } = field;
+  if (min !== undefined && max !== undefined) return `${what}, ${min}–${max}.`;
+  if (min !== undefined) return `${what}, at least ${min}.`;
+  if (max !== undefined) return `${what}, at most ${max}.`;
+  return field.integer ? `${what}.` : undefined;
 }
 
 export function initialValues(fields: SchemaField[]): Record<string, FieldValue> {

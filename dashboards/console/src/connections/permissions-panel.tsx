@@ -1,5 +1,6 @@
 import type { ConnectorInfo } from '@astrolabe/api-contract';
 import { CopyButton } from '../components/copy-button';
+import { CredentialHelp } from './credential-help';
 
 /** IAM-style actions (`iam:GetAccountSummary`) can be handed over as a ready-made read-only policy. */
 function iamPolicy(permissions: string[]): string | null {
@@ -41,7 +42,7 @@ export function PermissionsPanel({ connector }: { connector: ConnectorInfo }) {
         </details>
       )}
       <h3 className="card-title-small spaced">Credentials</h3>
-      <p className="small pre-line">{connector.credentialHelp}</p>
+      <CredentialHelp help={connector.credentialHelp} />
     </section>
   );
 }

@@ -5,6 +5,8 @@ import { durationBetween, formatDuration } from '../lib/format';
 import { FindingCountSummary } from './finding-count-summary';
 
 export function RunHistoryTable({ runs, selectedId, onSelect }: { runs: Run[]; selectedId: string | undefined; onSelect: (run: Run) => void }) {
+  // Only connectors that report provider quota (GitHub) earn the column.
+  const withQuota = runs.some((r) => typeof r.usage?.['quotaUsed'] === 'number');
   return (
     <table className="table" data-testid="run-history">
       <thead>
@@ -15,6 +17,11 @@ export function RunHistoryTable({ runs, selectedId, onSelect }: { runs: Run[]; s
           <th>Duration</th>
           <th>Evidence kinds</th>
           <th>Findings</th>
+          {withQuota && (
+            <th className="numeric" title="Provider API quota the run spent (REST requests charged + GraphQL points)">
+              API quota
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -37,6 +44,11 @@ export function RunHistoryTable({ runs, selectedId, onSelect }: { runs: Run[]; s
               <td>
                 <FindingCountSummary counts={r.findingCounts} />
               </td>
+              {withQuota && (
+                <td className="numeric" data-testid="run-history-quota">
+                  {typeof r.usage?.['quotaUsed'] === 'number' ? r.usage['quotaUsed'].toLocaleString('en') : <span className="muted">—</span>}
+                </td>
+              )}
             </tr>
           );
         })}

@@ -7,6 +7,7 @@ import { TimeAgo } from '../components/time-ago';
 import { durationBetween, formatDuration } from '../lib/format';
 import { FindingCountSummary } from './finding-count-summary';
 import { RunKindsTable } from './run-kinds-table';
+import { RunUsage } from './run-usage';
 
 function LiveProgress({ run }: { run: Run }) {
   const p = run.progress;
@@ -72,6 +73,7 @@ export function RunPanel({ run, error, connector, title }: { run: Run; error: Ap
       )}
       {/* While running, list only kinds already reported: a wall of "pending" says nothing. */}
       {(done || Object.keys(run.kinds).length > 0) && <RunKindsTable run={run} connector={connector} onlyReported={!done} />}
+      <RunUsage usage={run.usage} />
     </section>
   );
 }

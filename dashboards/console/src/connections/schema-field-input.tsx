@@ -1,4 +1,4 @@
-import type { FieldValue, SchemaField } from './json-schema';
+import { numberRange, type FieldValue, type SchemaField } from './json-schema';
 
 interface Props {
   field: SchemaField;
@@ -10,7 +10,9 @@ interface Props {
 /** One form control rendered from a JSON Schema property, with its help text and field error. */
 export function SchemaFieldInput({ field, value, error, onChange }: Props) {
   const id = `field-${field.path.replace(/\./g, '-')}`;
-  const describedBy = [field.description ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const range = numberRange(field);
+  const help = [field.description, range].filter(Boolean).join(' ');
+  const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const common = { id, name: field.path, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, 'data-testid': id } as const;
 
   if (field.kind === 'boolean') {
@@ -26,7 +28,7 @@ export function SchemaFieldInput({ field, value, error, onChange }: Props) {
           </p>
         )}
         {error && (
-          <p className="field-error" id={`${id}-error`}>
+          <p className="field-error" id={`${id}-error`} data-testid={`${id}-error`}>
             {error}
           </p>
         )}
@@ -50,11 +52,41 @@ export function SchemaFieldInput({ field, value, error, onChange }: Props) {
             </option>
           ))}
         </select>
+      ) : field.multiline ? (
+        <textarea
+          className="input textarea mono"
+          {...common}
+          rows={5}
+          // A key pasted here must not be spell-checked, autocorrected or remembered.
+          autoComplete="off"
+          autoCorrect="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          value={text}
+          placeholder={field.placeholder}
+          required={field.required}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      ) : field.kind === 'number' ? (
+        <input
+          className="input input-number"
+          {...common}
+          type="number"
+          inputMode={field.integer ? 'numeric' : 'decimal'}
+          min={field.minimum}
+          max={field.maximum}
+          step={field.integer ? 1 : 'any'}
+          autoComplete="off"
+          value={text}
+          placeholder={field.placeholder}
+          required={field.required}
+          onChange={(e) => onChange(e.target.value)}
+        />
       ) : (
         <input
           className="input"
           {...common}
-          type={field.secret ? 'password' : field.kind === 'number' ? 'number' : 'text'}
+          type={field.secret ? 'password' : 'text'}
           // Secrets must not land in the browser's password manager under the Astrolabe origin.
           autoComplete={field.secret ? 'new-password' : 'off'}
           spellCheck={false}
@@ -64,9 +96,9 @@ export function SchemaFieldInput({ field, value, error, onChange }: Props) {
           onChange={(e) => onChange(e.target.value)}
         />
       )}
-      {field.description && (
+      {help && (
         <p className="field-help" id={`${id}-help`}>
-          {field.description}
+          {help}
         </p>
       )}
       {error && (

@@ -2,8 +2,11 @@ import type { Connection } from '@astrolabe/api-contract';
 import { Link } from 'react-router';
 import { HealthPill } from '../components/status-pill';
 import { TimeAgo } from '../components/time-ago';
+import { ConnectorIcon } from '../connections/connector-badge';
+import { useConnectorTitles } from '../connections/use-connectors';
 
 export function ConnectionHealthList({ connections }: { connections: Connection[] }) {
+  const titles = useConnectorTitles();
   return (
     <section className="card" data-testid="connection-health">
       <div className="card-head">
@@ -23,8 +26,8 @@ export function ConnectionHealthList({ connections }: { connections: Connection[
               <Link to={`/connections/${c.id}`} className="health-name">
                 {c.name}
               </Link>
-              <span className="muted health-meta">
-                {c.connectorId} · {c.lastRun ? <TimeAgo iso={c.lastRun.finishedAt ?? c.lastRun.queuedAt} /> : 'never run'}
+              <span className="muted health-meta" data-testid="health-connector" data-connector={c.connectorId}>
+                <ConnectorIcon connectorId={c.connectorId} size={14} /> {titles.get(c.connectorId) ?? c.connectorId} · {c.lastRun ? <TimeAgo iso={c.lastRun.finishedAt ?? c.lastRun.queuedAt} /> : 'never run'}
               </span>
               <HealthPill health={c.health} testId={`health-${c.id}`} />
             </li>

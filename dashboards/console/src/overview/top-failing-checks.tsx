@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { LoadingState, ProblemAlert } from '../components/page-state';
 import { SeverityBadge } from '../components/severity-badge';
+import { ConnectorIcon } from '../connections/connector-badge';
 import { sortChecksWorstFirst } from '../checks/check-status';
 import { useWorkspace } from '../workspace/workspace-context';
 
@@ -27,7 +28,8 @@ export function TopFailingChecks({ limit = 5 }: { limit?: number }) {
           {failing.slice(0, limit).map((c) => (
             <li key={c.id}>
               <SeverityBadge severity={c.severity} />
-              <Link to={`/checks/${encodeURIComponent(c.id)}`} className="rank-title">
+              <Link to={`/checks/${encodeURIComponent(c.id)}`} className="rank-title" title={`${c.title} (${c.connector})`}>
+                <ConnectorIcon connectorId={c.connector} size={16} />
                 {c.title}
               </Link>
               <span className="rank-count text-bad">{c.counts.fail.toLocaleString('en')} failing</span>

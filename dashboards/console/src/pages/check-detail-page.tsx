@@ -10,6 +10,8 @@ import { useFindings } from '../checks/use-findings';
 import { FilterTabs, type FilterTab } from '../components/filter-tabs';
 import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../components/page-state';
 import { PageHeader } from '../components/page-header';
+import { ConnectorBadge } from '../connections/connector-badge';
+import { useConnectorTitles } from '../connections/use-connectors';
 import { SeverityBadge } from '../components/severity-badge';
 import { useWorkspace } from '../workspace/workspace-context';
 
@@ -71,6 +73,7 @@ export function CheckDetailPage() {
   const { workspace } = useWorkspace();
   const check = useResource(`check:${workspace.id}:${checkId}`, (signal) => api.check(workspace.id, checkId, signal));
   const c = check.data;
+  const titles = useConnectorTitles();
 
   return (
     <div className="page" data-testid="check-detail-page">
@@ -82,6 +85,7 @@ export function CheckDetailPage() {
             <>
               <SeverityBadge severity={c.severity} />
               <CheckOutcomePill outcome={checkOutcome(c)} />
+              <ConnectorBadge connectorId={c.connector} title={titles.get(c.connector)} />
               <span className="mono muted">{c.id}</span>
             </>
           )

@@ -9,6 +9,8 @@ import { FilterTabs, type FilterTab } from '../components/filter-tabs';
 import { EmptyState, ErrorState, LoadingState } from '../components/page-state';
 import { PageHeader } from '../components/page-header';
 import { SeverityBadge } from '../components/severity-badge';
+import { ConnectorIcon, ConnectorMark } from '../connections/connector-badge';
+import { useConnectorTitles } from '../connections/use-connectors';
 import { useWorkspace } from '../workspace/workspace-context';
 
 type Filter = 'all' | 'failing' | 'unknown' | 'passing' | 'not_applicable';
@@ -31,16 +33,43 @@ function matches(c: CheckView, filter: Filter): boolean {
   }
 }
 
+const ALL = 'all';
+
+/** Which source's checks to show: all, or one connector's (`?connector=github`). */
+function ConnectorTabs(props: { connectors: string[]; titles: ReadonlyMap<string, string>; value: string; count: (id: string) => number; onChange: (id: string) => void }) {
+  const { connectors, titles, value, count, onChange } = props;
+  const tabs = [ALL, ...connectors];
+  return (
+    <div className="tabs" role="tablist" aria-label="Filter checks by source" data-testid="check-connector">
+      {tabs.map((id) => (
+        <button
+          key={id}
+          type="button"
+          role="tab"
+          aria-selected={id === value}
+          className={`tab ${id === value ? 'tab-active' : ''}`}
+          data-testid={`check-connector-${id}`}
+          title={id === ALL ? undefined : id}
+          onClick={() => onChange(id)}
+        >
+          {id === ALL ? 'All sources' : <><ConnectorIcon connectorId={id} size={16} />{titles.get(id) ?? id}</>}
+          <span className="tab-count">{count(id).toLocaleString('en')}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
 function Count({ value, tone }: { value: number; tone: 'bad' | 'unknown' | 'good' }) {
   return <span className={value > 0 ? `num num-${tone}` : 'num num-zero'}>{value.toLocaleString('en')}</span>;
 }
 
-function CheckRow({ check }: { check: CheckView }) {
+function CheckRow({ check, connectorTitle }: { check: CheckView; connectorTitle: string | undefined }) {
   const navigate = useNavigate();
   const href = `/checks/${encodeURIComponent(check.id)}`;
   return (
     // The whole row opens the check; the title stays a real link for keyboard and new-tab use.
-    <tr className="row-link" data-testid={`check-row-${check.id}`} data-outcome={checkOutcome(check)} onClick={() => navigate(href)}>
+    <tr className="row-link" data-testid={`check-row-${check.id}`} data-outcome={checkOutcome(check)} data-connector={check.connector} onClick={() => navigate(href)}>
       <td>
         <SeverityBadge severity={check.severity} />
       </td>
@@ -49,6 +78,7 @@ function CheckRow({ check }: { check: CheckView }) {
           {check.title}
         </Link>
         <div className="cell-sub cell-sub-refs">
+          <ConnectorMark connectorId={check.connector} title={connectorTitle} />
           <span className="mono">{check.id}</span>
           {check.references.cis.map((r) => (
             <span key={`${r.benchmark}${r.id}`} className="ref" title={`${r.benchmark} ${r.version}`}>
@@ -83,16 +113,36 @@ export function ChecksPage() {
   const checks = useResource(`checks:${workspace.id}`, (signal) => api.checks(workspace.id, signal));
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState('');
+  const titles = useConnectorTitles();
   const raw = params.get('status');
   const filter: Filter = FILTERS.find((f) => f === raw) ?? 'all';
 
   const all = useMemo(() => sortChecksWorstFirst(checks.data?.items ?? []), [checks.data]);
-  const visible = all.filter((c) => matches(c, filter)).filter((c) => {
-    const q = search.trim().toLowerCase();
-    return !q || c.title.toLowerCase().includes(q) || c.id.includes(q);
-  });
+  // Sources with checks in the catalog, by title; an unknown ?connector= shows all.
+  const connectors = useMemo(() => [...new Set(all.map((c) => c.connector))].sort((a, b) => (titles.get(a) ?? a).localeCompare(titles.get(b) ?? b)), [all, titles]);
+  const rawConnector = params.get('connector') ?? ALL;
+  const connector = connectors.includes(rawConnector) ? rawConnector : ALL;
+  const ofConnector = (c: CheckView, id: string) => id === ALL || c.connector === id;
+  const visible = all
+    .filter((c) => matches(c, filter) && ofConnector(c, connector))
+    .filter((c) => {
+      const q = search.trim().toLowerCase();
+      return !q || c.title.toLowerCase().includes(q) || c.id.includes(q);
+    });
 
-  const count = (f: Filter) => all.filter((c) => matches(c, f)).length;
+  // Each facet counts within the other's selection: "Failing 9" under GitHub means nine GitHub checks.
+  const count = (f: Filter) => all.filter((c) => matches(c, f) && ofConnector(c, connector)).length;
+  const countOf = (id: string) => all.filter((c) => matches(c, filter) && ofConnector(c, id)).length;
+  const setParam = (key: 'status' | 'connector', value: string) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value === ALL) next.delete(key);
+        else next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
   const tabs: FilterTab<Filter>[] = [
     { value: 'all', label: 'All', count: all.length },
     { value: 'failing', label: 'Failing', count: count('failing'), tone: 'bad' },
@@ -108,18 +158,21 @@ export function ChecksPage() {
       {!checks.data && !checks.error && <LoadingState label="Loading checks" />}
       {checks.data && (
         <>
-          <div className="toolbar">
+          <div className="toolbar toolbar-checks">
             <FilterTabs
               tabs={tabs}
               value={filter}
               label="Filter checks by status"
               testId="check-filter"
-              onChange={(v) => setParams(v === 'all' ? {} : { status: v }, { replace: true })}
+              onChange={(v) => setParam('status', v)}
             />
+            {connectors.length > 1 && (
+              <ConnectorTabs connectors={connectors} titles={titles} value={connector} count={countOf} onChange={(id) => setParam('connector', id)} />
+            )}
             <input type="search" className="input search" placeholder="Search checks" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="Search checks" />
           </div>
           {visible.length === 0 ? (
-            <EmptyState title={filter === 'failing' ? 'No check is failing' : 'No check matches'} />
+            <EmptyState title={filter === 'failing' && connector === ALL ? 'No check is failing' : 'No check matches'} />
           ) : (
             <div className="table-wrap">
               <table className="table table-fixed" data-testid="checks-table">
@@ -141,7 +194,7 @@ export function ChecksPage() {
                 </thead>
                 <tbody>
                   {visible.map((c) => (
-                    <CheckRow key={c.id} check={c} />
+                    <CheckRow key={c.id} check={c} connectorTitle={titles.get(c.connector)} />
                   ))}
                 </tbody>
               </table>

@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import { api, ApiError, isTerminal } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { ConnectionSettings } from '../connections/connection-settings';
+import { ConnectorBadge } from '../connections/connector-badge';
 import { PermissionsPanel } from '../connections/permissions-panel';
 import { RunHistoryTable } from '../connections/run-history-table';
 import { RunPanel } from '../connections/run-panel';
@@ -68,7 +69,7 @@ function ConnectionBody({ connection, connector, onChanged }: { connection: Conn
         meta={
           <>
             <HealthPill health={connection.health} testId="connection-health-state" />
-            <span className="mono muted">{connection.connectorId}</span>
+            <ConnectorBadge connectorId={connection.connectorId} title={connector?.title} />
             {connection.scope && <span className="mono muted">{connection.scope.id}</span>}
           </>
         }

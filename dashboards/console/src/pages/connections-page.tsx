@@ -2,7 +2,9 @@ import type { Connection } from '@astrolabe/api-contract';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { useResource } from '../api/use-resource';
+import { ConnectorBadge } from '../connections/connector-badge';
 import { ScheduleText } from '../connections/schedule-text';
+import { useConnectorTitles } from '../connections/use-connectors';
 import { EmptyState, ErrorState, LoadingState } from '../components/page-state';
 import { PageHeader } from '../components/page-header';
 import { HealthPill, RunStatePill } from '../components/status-pill';
@@ -10,17 +12,17 @@ import { TimeAgo } from '../components/time-ago';
 import { durationBetween, formatDuration } from '../lib/format';
 import { useWorkspace } from '../workspace/workspace-context';
 
-function ConnectionRow({ connection: c }: { connection: Connection }) {
+function ConnectionRow({ connection: c, connectorTitle }: { connection: Connection; connectorTitle: string | undefined }) {
   const navigate = useNavigate();
   const href = `/connections/${c.id}`;
   return (
-    <tr className="row-link" data-testid={`connection-row-${c.id}`} onClick={() => navigate(href)}>
+    <tr className="row-link" data-testid={`connection-row-${c.id}`} data-connector={c.connectorId} onClick={() => navigate(href)}>
       <td>
         <Link to={href} className="cell-title" onClick={(e) => e.stopPropagation()}>
           {c.name}
         </Link>
         <div className="cell-sub cell-sub-refs">
-          <span className="ref">{c.connectorId}</span>
+          <ConnectorBadge connectorId={c.connectorId} title={connectorTitle} />
           {c.scope && <span className="mono">{c.scope.id}</span>}
         </div>
       </td>
@@ -52,6 +54,7 @@ export function ConnectionsPage() {
   const { workspace } = useWorkspace();
   const connections = useResource(`connections:${workspace.id}`, (signal) => api.connections(workspace.id, signal));
   const items = connections.data?.items;
+  const titles = useConnectorTitles();
   return (
     <div className="page" data-testid="connections-page">
       <PageHeader
@@ -83,7 +86,7 @@ export function ConnectionsPage() {
             </thead>
             <tbody>
               {items.map((c) => (
-                <ConnectionRow key={c.id} connection={c} />
+                <ConnectionRow key={c.id} connection={c} connectorTitle={titles.get(c.connectorId)} />
               ))}
             </tbody>
           </table>
