@@ -8,7 +8,15 @@ import {
   memoryResponseCache,
   type ResponseCache,
 } from '@astrolabe/core';
-import { GENERATED_TOKENS, generateGithubScenario, loadGithubDemoScenario, startGithubEmulator, type GithubEmulator, type GithubEmulatorOptions } from '@astrolabe/emulator-github';
+import {
+  GENERATED_TOKENS,
+  generateGithubAppFixture,
+  generateGithubScenario,
+  loadGithubDemoScenario,
+  startGithubEmulator,
+  type GithubEmulator,
+  type GithubEmulatorOptions,
+} from '@astrolabe/emulator-github';
 import { runCollection, type CollectionResult } from '@astrolabe/evidence';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -28,11 +36,11 @@ async function start(options: Partial<GithubEmulatorOptions> = {}): Promise<Gith
   return emulator;
 }
 
-function collect(emu: GithubEmulator, opts: { token?: string; cache?: ResponseCache; config?: Record<string, unknown> } = {}): Promise<CollectionResult> {
+function collect(emu: GithubEmulator, opts: { token?: string; secret?: Record<string, unknown>; cache?: ResponseCache; config?: Record<string, unknown> } = {}): Promise<CollectionResult> {
   return runCollection({
     connector: githubConnector,
     config: githubConnector.configSchema.parse({ organization: emu.org, baseUrl: emu.restUrl, ...opts.config }),
-    secret: githubConnector.secretSchema.parse({ token: opts.token ?? OWNER_TOKEN }),
+    secret: githubConnector.secretSchema.parse(opts.secret ?? { token: opts.token ?? OWNER_TOKEN }),
     cache: opts.cache,
   });
 }
@@ -108,6 +116,36 @@ describe('github connector against the emulator', () => {
     expect(missing.error?.code).toBe('organization_not_found');
   });
 
+  it('authenticates as a GitHub App installation (JWT → installation token); a wrong private key is credentials_invalid', async () => {
+    // The App's key pair is generated here; the emulator only gets the public key.
+    const app = generateGithubAppFixture();
+    const emu = await start({ apps: [app.app] });
+    const appSecret = (privateKey: string, installationId = app.installationId) => ({ appId: String(app.appId), privateKey, installationId: String(installationId) });
+    const r = await collect(emu, { secret: appSecret(app.privateKeyPem) });
+    expect(r.state).toBe('succeeded');
+    expect(r.error).toBeNull();
+    const [org] = dataOf(r, GITHUB_KINDS.organization, githubOrganizationSchema);
+    expect(org?.twoFactorRequirementEnabled).not.toBeNull();
+    expect(dataOf(r, GITHUB_KINDS.member, githubMemberSchema)).toHaveLength(30);
+    expect(dataOf(r, GITHUB_KINDS.repository, githubRepositorySchema)).toHaveLength(25);
+    expect(dataOf(r, GITHUB_KINDS.actionsPermissions, githubActionsPermissionsSchema)).toHaveLength(1);
+    // One token exchange over HTTP, then every call as the installation's bot.
+    const calls = emu.calls();
+    expect(calls.filter((c) => c.route === 'POST /app/installations/{installation_id}/access_tokens').map((c) => c.status)).toEqual([201]);
+    expect(calls.filter((c) => c.method !== 'POST' || c.kind === 'graphql').every((c) => c.principal === 'astrolabe-acme[bot]')).toBe(true);
+
+    const wrongKey = generateGithubAppFixture().privateKeyPem;
+    const bad = await collect(emu, { secret: appSecret(wrongKey) });
+    expect(bad.state).toBe('failed');
+    expect(bad.items).toHaveLength(0);
+    expect(bad.error?.code).toBe('credentials_invalid');
+    expect(bad.error?.message).toBe(`GitHub App installation ${app.installationId} could not authenticate: 401 A JSON web token could not be decoded`);
+    expect(bad.error?.message).not.toMatch(/\n|\bat \S+ \(/);
+    // An unknown installation or an unreadable key is the credentials too (not "organization not found" / "unreachable").
+    expect((await collect(emu, { secret: appSecret(app.privateKeyPem, 4040) })).error).toMatchObject({ code: 'credentials_invalid', message: expect.stringContaining('404 Not Found') });
+    expect((await collect(emu, { secret: appSecret('not-a-private-key') })).error?.code).toBe('credentials_invalid');
+  });
+
   it('follows Link paging (REST) and cursors (GraphQL) through a larger organization', async () => {
     const emu = await start({ scenario: generateGithubScenario({ repositories: 250, members: 150, seed: 7 }) });
     const r = await collect(emu, { token: GENERATED_TOKENS.owner });
@@ -121,6 +159,14 @@ describe('github connector against the emulator', () => {
     expect(new Set(restPaths).size).toBe(restPaths.length);
     expect(r.usage?.restRequests).toBe(restPaths.length);
   });
+
+  it('exhausted GraphQL points make the repository kinds unknown (rate_limited), not the run', async () => {
+    const emu = await start({ exhaustRateLimit: ['graphql'] });
+    const r = await collect(emu);
+    expect(r.state).toBe('partial');
+    expect(r.outcomes[GITHUB_KINDS.repository]?.error?.code).toBe('rate_limited');
+    expect(r.outcomes[GITHUB_KINDS.member]?.status).toBe('succeeded');
+  }, 30_000);
 
   it('a malformed repositories page fails only the repository kinds', async () => {
     const emu = await start({ malformed: ['POST /graphql'] });

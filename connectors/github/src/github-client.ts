@@ -51,7 +51,16 @@ export async function openGithubSession(
     const app = new App({ appId: secret.appId ?? '', privateKey: secret.privateKey ?? '', Octokit: Octokit.defaults(common) });
     try {
       octokit = (await app.getInstallationOctokit(Number(secret.installationId))) as unknown as GithubOctokit;
+      // getInstallationOctokit only builds the client: the JWT → installation token exchange would
+      // happen inside the first request, where a bad key reads as "GitHub could not be reached" and
+      // an unknown installation as "organization not found". Exchange now (the token is cached).
+      await octokit.auth({ type: 'installation' });
     } catch (err) {
+      if (err instanceof RequestError && err.status >= 500) {
+        // No response: the network, not the credentials; a 5xx: GitHub's side.
+        if (!err.response) throw new ConnectorError('endpoint_unreachable', `GitHub could not be reached: ${describe(err)}`);
+        throw new ConnectorError('provider_error', `GitHub App installation ${secret.installationId}: the token exchange failed: ${describe(err)}`);
+      }
       throw new ConnectorError('credentials_invalid', `GitHub App installation ${secret.installationId} could not authenticate: ${describe(err)}`);
     }
   } else {

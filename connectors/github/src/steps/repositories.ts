@@ -241,6 +241,14 @@ export async function collectRepositories(octokit: GithubOctokit, o: Repositorie
     }
     return { error: null, reused, outsideAccess, collaboratorsHidden };
   } catch (err) {
+    if (isGraphqlError(err) && err.errors.some((e) => e.type === 'RATE_LIMITED')) {
+      return {
+        error: { code: 'rate_limited', message: 'GitHub GraphQL points are exhausted for this hour; the repositories are read again next run.' },
+        reused: false,
+        outsideAccess,
+        collaboratorsHidden: 0,
+      };
+    }
     if (isGraphqlError(err)) {
       const forbidden = err.errors.some((e) => e.type === 'FORBIDDEN' || e.type === 'INSUFFICIENT_SCOPES');
       return {

@@ -20,7 +20,7 @@ export interface GithubCall {
   /** REST: 1 per request that is not a 304 (and not /rate_limit); GraphQL: the query's point cost. */
   readonly charged: number;
   readonly fault: GithubFaultKind | null;
-  /** Login of the caller (`<app>[bot]` for app tokens), null when anonymous or unknown. */
+  /** Login of the caller (`<app>[bot]` for app tokens, the app's slug for its JWT), null when anonymous or unknown. */
   readonly principal: string | null;
   readonly durationMs: number;
 }

@@ -4,21 +4,32 @@ import { summarizeCalls, type GithubCall, type GithubCallSummary } from './call-
 import { FaultState, type FaultTarget, type GithubFaults } from './faults';
 import { handleGraphql } from './graphql/graphql-endpoint';
 import { etagFor, ifNoneMatchHits, rateLimitHeaders, readBody, requestId, sendJson, sendNotModified } from './http-io';
-import { ANONYMOUS, principalFor, type Principal } from './model/access';
-import { GithubModel } from './model/github-model';
+import { ANONYMOUS, appJwtPrincipal, principalFor, type Principal } from './model/access';
+import { GithubModel, type TokenModel } from './model/github-model';
 import { RateLimiter, type RateLimitResource, type RateLimitSnapshot } from './rate-limiter';
 import { apiUrls, type ApiUrls } from './rest/api-urls';
+import { verifyAppJwt } from './rest/app-jwt';
 import { DOCS, GithubHttpError, httpErrors } from './rest/http-error';
 import type { RestContext } from './rest/rest-context';
 import { matchRoute, type RouteMatch } from './rest/rest-router';
 import { parseGithubScenario } from './scenario-loader';
-import type { GithubScenario, GithubScenarioInput } from './scenario-schema';
+import type { GithubScenario, GithubScenarioInput, ScenarioAppInput } from './scenario-schema';
 
 export interface GithubEmulatorOptions extends Partial<GithubFaults> {
   /** A scenario object (validated here) — see README.md for the format. */
   scenario: GithubScenario | GithubScenarioInput;
+  /**
+   * GitHub Apps added to the scenario's `apps`: how a test hands over the public key of a key pair
+   * it generated, so no private key is ever committed.
+   */
+  apps?: readonly ScenarioAppInput[];
   /** What relative scenario dates (`-120d`) are measured from. Default: the current time. */
   now?: Date;
+  /**
+   * The emulator's wall clock in epoch ms: rate-limit windows, JWT `iat`/`exp`, token expiry and the
+   * `Date` header. Default: Date.now.
+   */
+  clock?: () => number;
   /** Length of a rate-limit window. Default 3600 s, as on GitHub. */
   rateLimitWindowSeconds?: number;
   /** Seed of the fault dice (secondary limits, 5xx by rate), so a run with faults repeats. Default 1. */
@@ -78,9 +89,11 @@ const COMMON_HEADERS = {
  * accounting and error shapes, and injectable faults.
  */
 export async function startGithubEmulator(options: GithubEmulatorOptions): Promise<GithubEmulator> {
-  const scenario = parseGithubScenario(options.scenario);
+  const input: GithubScenario | GithubScenarioInput = options.apps ? { ...options.scenario, apps: [...(options.scenario.apps ?? []), ...options.apps] } : options.scenario;
+  const scenario = parseGithubScenario(input);
   const model = new GithubModel(scenario, options.now ?? new Date());
-  const limiter = new RateLimiter((options.rateLimitWindowSeconds ?? 3600) * 1000, Date.now);
+  const clock = options.clock ?? Date.now;
+  const limiter = new RateLimiter((options.rateLimitWindowSeconds ?? 3600) * 1000, clock);
   const faults = new FaultState(options, options.seed ?? 1);
   let calls: GithubCall[] = [];
 
@@ -90,7 +103,13 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
   };
   const charge = (p: Principal, resource: RateLimitResource, amount: number): { ok: boolean; snapshot: RateLimitSnapshot } =>
     faults.current.exhaustRateLimit.includes(resource) ? { ok: false, snapshot: snapshotFor(p, resource) } : limiter.tryCharge(p.bucketKey, resource, p.limits[resource], amount);
-  const exceededFor = (p: Principal): string => (p.kind === 'app' ? 'this installation' : p.user ? `user ID ${p.user.id}` : '127.0.0.1');
+  const exceededFor = (p: Principal): string =>
+    p.kind === 'app' ? 'this installation' : p.kind === 'app-jwt' && p.app ? `app ID ${p.app.id}` : p.user ? `user ID ${p.user.id}` : '127.0.0.1';
+  /** A token the scenario lists, or a minted installation token that has not expired (GitHub: 401 after an hour). */
+  const liveToken = (value: string): TokenModel | undefined => {
+    const token = model.token(value);
+    return token && (token.expiresAt === null || token.expiresAt.getTime() > clock()) ? token : undefined;
+  };
 
   const errorOutcome = (err: GithubHttpError, base: Omit<Outcome, 'status' | 'body' | 'headers'>, headers: Record<string, string>): Outcome => ({
     ...base,
@@ -99,7 +118,7 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
     body: JSON.stringify(err.body()),
   });
 
-  const processRest = (req: IncomingMessage, url: URL, urls: ApiUrls, principal: Principal, match: RouteMatch | undefined, route: string, headers: Record<string, string>): Outcome => {
+  const processRest = (req: IncomingMessage, url: URL, raw: string, urls: ApiUrls, principal: Principal, match: RouteMatch | undefined, route: string, headers: Record<string, string>): Outcome => {
     const base = { kind: 'rest' as const, route, resource: 'core' as const, charged: 0, fault: null, principal };
     if (principal.scopes) {
       headers['x-oauth-scopes'] = principal.scopes.join(', ');
@@ -113,6 +132,14 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
     // Every request that reaches the API counts, errors included; 304s and /rate_limit do not.
     const charged = (): Record<string, string> => rateLimitHeaders(free ? before : charge(principal, 'core', 1).snapshot);
     if (!match) return errorOutcome(httpErrors.notFound(), { ...base, charged: 1 }, { ...headers, ...charged() });
+    let body: unknown = undefined;
+    if (match.route.method === 'POST' && raw.trim() !== '') {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return errorOutcome(httpErrors.problemsParsingJson(DOCS.rest), { ...base, charged: free ? 0 : 1 }, { ...headers, ...charged() });
+      }
+    }
     const ctx: RestContext = {
       model,
       principal,
@@ -120,6 +147,8 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
       query: url.searchParams,
       urls,
       rateLimit: (resource) => snapshotFor(principal, resource),
+      body,
+      now: () => new Date(clock()),
     };
     let result: ReturnType<typeof match.route.handler>;
     try {
@@ -128,14 +157,16 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
       if (!(err instanceof GithubHttpError)) throw err;
       return errorOutcome(err, { ...base, charged: free ? 0 : 1 }, { ...headers, ...charged() });
     }
-    const body = JSON.stringify(result.body);
-    const etag = etagFor(principal.bucketKey, body);
+    const json = JSON.stringify(result.body);
+    const status = result.status ?? 200;
+    if (match.route.method !== 'GET') return { ...base, charged: free ? 0 : 1, status, headers: { ...headers, ...charged() }, body: json };
+    const etag = etagFor(principal.bucketKey, json);
     const cacheHeaders: Record<string, string> = { etag, 'cache-control': 'private, max-age=60, s-maxage=60' };
     if (result.link) cacheHeaders['link'] = result.link;
     if (ifNoneMatchHits(req.headers['if-none-match'], etag)) {
       return { ...base, status: 304, headers: { ...headers, ...cacheHeaders, ...rateLimitHeaders(before) }, body: null };
     }
-    return { ...base, charged: free ? 0 : 1, status: 200, headers: { ...headers, ...cacheHeaders, ...charged() }, body };
+    return { ...base, charged: free ? 0 : 1, status, headers: { ...headers, ...cacheHeaders, ...charged() }, body: json };
   };
 
   const processGraphql = async (raw: string, urls: ApiUrls, principal: Principal, headers: Record<string, string>): Promise<Outcome> => {
@@ -176,8 +207,16 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
 
     const auth = req.headers.authorization;
     let principal: Principal = ANONYMOUS;
-    if (auth !== undefined) {
-      const token = model.token(AUTH.exec(auth)?.[1] ?? '');
+    if (match?.route.auth === 'app-jwt') {
+      // The /app routes take the App's JWT, never a token (GitHub answers a token there as an undecodable JWT).
+      try {
+        principal = appJwtPrincipal(verifyAppJwt(model, auth, Math.floor(clock() / 1000)), scenario.rateLimits);
+      } catch (err) {
+        if (!(err instanceof GithubHttpError)) throw err;
+        return errorOutcome(err, { ...unknown, kind, route }, { ...headers, ...rateLimitHeaders(snapshotFor(ANONYMOUS, 'core')) });
+      }
+    } else if (auth !== undefined) {
+      const token = liveToken(AUTH.exec(auth)?.[1] ?? '');
       if (!token) return errorOutcome(httpErrors.badCredentials(), { ...unknown, kind, route }, { ...headers, ...rateLimitHeaders(snapshotFor(ANONYMOUS, 'core')) });
       principal = principalFor(model, token);
     } else if (isGraphql) {
@@ -193,8 +232,8 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
     if (faults.serverError(target)) {
       return errorOutcome(httpErrors.serverError(faults.current.serverErrorStatus), { ...faultBase, fault: 'server-error' }, { ...headers, ...limitHeaders });
     }
-    const outcome = isGraphql ? await processGraphql(raw, urls, principal, headers) : processRest(req, url, urls, principal, match, route, headers);
-    if (outcome.status === 200 && outcome.body !== null && faults.malformed(target)) {
+    const outcome = isGraphql ? await processGraphql(raw, urls, principal, headers) : processRest(req, url, raw, urls, principal, match, route, headers);
+    if ((outcome.status === 200 || outcome.status === 201) && outcome.body !== null && faults.malformed(target)) {
       return { ...outcome, body: outcome.body.slice(0, Math.floor(outcome.body.length / 2)), fault: 'malformed' };
     }
     return outcome;
@@ -214,8 +253,10 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
       const error = httpErrors.serverError(500);
       outcome = { status: 500, headers: {}, body: JSON.stringify(error.body()), kind: 'unknown', route: `${method} ${url.pathname}`, resource: null, charged: 0, fault: null, principal: null };
     }
-    if (outcome.body === null) sendNotModified(res, outcome.headers);
-    else sendJson(res, outcome.status, outcome.headers, outcome.body, method === 'HEAD');
+    // The emulator's clock, so a client that corrects for skew (octokit's App auth does) measures against it.
+    const headers = { date: new Date(clock()).toUTCString(), ...outcome.headers };
+    if (outcome.body === null) sendNotModified(res, headers);
+    else sendJson(res, outcome.status, headers, outcome.body, method === 'HEAD');
     calls.push({
       method,
       kind: outcome.kind,
@@ -228,7 +269,7 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
       resource: outcome.resource,
       charged: outcome.charged,
       fault: outcome.fault,
-      principal: outcome.principal?.user?.login ?? null,
+      principal: outcome.principal?.user?.login ?? outcome.principal?.app?.slug ?? null,
       durationMs: Date.now() - started,
     });
   };
@@ -257,7 +298,7 @@ export async function startGithubEmulator(options: GithubEmulatorOptions): Promi
       calls = [];
     },
     rateLimit: (token, resource) => {
-      const t = model.token(token);
+      const t = liveToken(token);
       if (!t) throw new Error('unknown token');
       return snapshotFor(principalFor(model, t), resource);
     },

@@ -4,6 +4,8 @@ export { summarizeCalls, type GithubCall, type GithubCallSummary, type GithubFau
 export type { RateLimitResource, RateLimitSnapshot } from './rate-limiter';
 export { generateGithubScenario, GENERATED_TOKENS, type GenerateGithubScenarioOptions } from './scenario-generator';
 export { GITHUB_DEMO_SCENARIO_PATH, loadGithubDemoScenario, loadGithubScenarioFile, parseGithubScenario } from './scenario-loader';
-export { githubScenarioSchema, type GithubScenario, type GithubScenarioInput, type RepositoryPermission } from './scenario-schema';
+export { githubScenarioSchema, type GithubScenario, type GithubScenarioInput, type RepositoryPermission, type ScenarioAppInput } from './scenario-schema';
+export { DEMO_APP_PERMISSIONS, generateGithubAppFixture, type GithubAppFixture, type GithubAppFixtureOptions } from './app-fixture';
+export { JWT_MESSAGES } from './rest/app-jwt';
 export { computeQueryCost, type QueryCost } from './graphql/query-cost';
 export { githubSchema } from './graphql/github-schema';

@@ -1,3 +1,4 @@
+import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 import { isDateSpec } from './relative-date';
 
@@ -207,6 +208,7 @@ const rateLimitsSchema = z.object({
 });
 
 const permissionLevel = z.enum(['read', 'write', 'admin']);
+export type PermissionLevel = z.output<typeof permissionLevel>;
 /**
  * A token the emulator accepts. User tokens act as their login (an org owner when that member's
  * role is `admin`); app installation tokens act as `<slug>[bot]` with the permissions listed.
@@ -241,6 +243,45 @@ const tokenSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/** A PEM public key (SPKI `PUBLIC KEY` or PKCS#1 `RSA PUBLIC KEY`) of an RSA key pair; never a private key. */
+function isRsaPublicKeyPem(pem: string): boolean {
+  if (!/-----BEGIN (?:RSA )?PUBLIC KEY-----/.test(pem) || /PRIVATE KEY/.test(pem)) return false;
+  try {
+    return createPublicKey(pem).asymmetricKeyType === 'rsa';
+  } catch {
+    return false;
+  }
+}
+
+/** Where a GitHub App is installed: its installation tokens get these permissions on the organization. */
+const appInstallationSchema = z.object({
+  /** What clients exchange a JWT for a token with: `POST /app/installations/{id}/access_tokens`. */
+  id: z.number().int().positive(),
+  /** The account it is installed on; only the scenario's organization exists. Default: that organization. */
+  org: login.optional(),
+  /** Granted to its installation tokens, with the same meaning as the permissions of an `app` token. */
+  permissions: z.record(z.string(), permissionLevel).default({}),
+  created: dateSpec.default('-300d'),
+  /** Quota of the installation (all its tokens share it); default: the scenario's. */
+  rateLimits: rateLimitsSchema.partial().optional(),
+});
+
+/**
+ * A GitHub App that authenticates with a JWT signed by its private key (RS256). Only the public key
+ * is in the scenario: tests generate the key pair, so no private key is ever committed.
+ */
+const appSchema = z.object({
+  appId: z.number().int().positive(),
+  /** Its installation tokens act as `<slug>[bot]`. Default: `app-<appId>`. */
+  slug: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
+  name: z.string().optional(),
+  publicKeyPem: z.string().refine(isRsaPublicKeyPem, { message: 'expected the PEM of an RSA public key ("-----BEGIN PUBLIC KEY-----"), not a private key' }),
+  installations: z.array(appInstallationSchema).default([]),
+});
+
 export const githubScenarioSchema = z
   .object({
     description: z.string().optional(),
@@ -249,6 +290,8 @@ export const githubScenarioSchema = z
     outsideCollaborators: z.array(outsideCollaboratorSchema).default([]),
     repositories: z.array(repositorySchema).default([]),
     tokens: z.array(tokenSchema).min(1, 'a scenario needs at least one token'),
+    /** GitHub Apps whose installation tokens are minted over HTTP (JWT → `ghs_…`), next to the fixed `tokens`. */
+    apps: z.array(appSchema).default([]),
     /** Per-hour quota of every token unless the token sets its own. */
     rateLimits: rateLimitsSchema.default({ core: 5000, graphql: 5000 }),
   })
@@ -264,6 +307,20 @@ export const githubScenarioSchema = z
     dupes('members', s.members.map((m) => m.login));
     dupes('outsideCollaborators', s.outsideCollaborators.map((c) => c.login));
     dupes('tokens', s.tokens.map((t) => t.token));
+    dupes('apps', s.apps.map((a) => String(a.appId)));
+    // Installation ids are global on GitHub, not per app.
+    const installationIds = new Set<number>();
+    for (const inst of s.apps.flatMap((a) => a.installations)) {
+      if (installationIds.has(inst.id)) ctx.addIssue({ code: 'custom', message: `duplicate installation id ${inst.id}`, path: ['apps'] });
+      installationIds.add(inst.id);
+    }
+    s.apps.forEach((app, i) =>
+      app.installations.forEach((inst, j) => {
+        if (inst.org !== undefined && inst.org.toLowerCase() !== s.organization.login.toLowerCase()) {
+          ctx.addIssue({ code: 'custom', message: `installation ${inst.id} is on ${inst.org}, but the scenario's organization is ${s.organization.login}`, path: ['apps', i, 'installations', j, 'org'] });
+        }
+      }),
+    );
     const repos = new Set(s.repositories.map((r) => r.name));
     const members = new Map(s.members.map((m) => [m.login.toLowerCase(), m]));
     const checkGrants = (kind: 'members' | 'outsideCollaborators', list: { login: string; repositories: Record<string, string> }[]): void =>
@@ -296,5 +353,8 @@ export type ScenarioOrganizationRuleset = z.output<typeof organizationRulesetSch
 export type ScenarioRule = z.output<typeof ruleSchema>;
 export type ScenarioEnvironment = z.output<typeof environmentSchema>;
 export type ScenarioToken = z.output<typeof tokenSchema>;
+export type ScenarioApp = z.output<typeof appSchema>;
+export type ScenarioAppInput = z.input<typeof appSchema>;
+export type ScenarioAppInstallation = z.output<typeof appInstallationSchema>;
 export type ScenarioMember = z.output<typeof memberSchema>;
 export type RateLimits = z.output<typeof rateLimitsSchema>;

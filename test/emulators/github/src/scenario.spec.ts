@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { generateGithubAppFixture } from './app-fixture';
 import { GithubModel } from './model/github-model';
 import { isDateSpec, resolveDate } from './relative-date';
 import { generateGithubScenario } from './scenario-generator';
@@ -35,6 +36,24 @@ describe('scenario validation', () => {
       }),
     ).toThrow(/repositories\.0\.created[\s\S]*duplicate repositories api[\s\S]*alice has a grant on unknown repository nope/);
     expect(() => parseGithubScenario({ ...minimal, tokens: [] })).toThrow(/tokens: a scenario needs at least one token/);
+  });
+
+  it('apps: an RSA public key (never a private key), installations on the organization, unique installation ids', () => {
+    const fixture = generateGithubAppFixture();
+    const s = parseGithubScenario({ ...minimal, apps: [{ appId: 7, publicKeyPem: fixture.publicKeyPem, installations: [{ id: 70 }] }] });
+    expect(s.apps[0]?.installations[0]).toMatchObject({ id: 70, permissions: {} });
+    expect(new GithubModel(s, NOW).installation(70)?.app).toMatchObject({ id: 7, slug: 'app-7', bot: { login: 'app-7[bot]', type: 'Bot' } });
+    expect(() => parseGithubScenario({ ...minimal, apps: [{ appId: 7, publicKeyPem: fixture.privateKeyPem }] })).toThrow(/apps\.0\.publicKeyPem: expected the PEM of an RSA public key/);
+    expect(() => parseGithubScenario({ ...minimal, apps: [{ appId: 7, publicKeyPem: 'not a key' }] })).toThrow(/apps\.0\.publicKeyPem/);
+    expect(() =>
+      parseGithubScenario({
+        ...minimal,
+        apps: [
+          { appId: 7, publicKeyPem: fixture.publicKeyPem, installations: [{ id: 70, org: 'elsewhere' }] },
+          { appId: 8, publicKeyPem: fixture.publicKeyPem, installations: [{ id: 70 }] },
+        ],
+      }),
+    ).toThrow(/duplicate installation id 70[\s\S]*installation 70 is on elsewhere, but the scenario's organization is tiny/);
   });
 
   it('rejects a token whose orgOwner contradicts the member role', () => {

@@ -1,12 +1,13 @@
 import type { RateLimits, RepositoryPermission } from '../scenario-schema';
-import type { CollaboratorModel, GithubModel, MemberModel, RepoModel, TokenModel, UserModel } from './github-model';
+import type { AppModel, CollaboratorModel, GithubModel, MemberModel, RepoModel, TokenModel, UserModel } from './github-model';
 
 export type TokenKind = TokenModel['kind'];
 type PermissionLevel = 'read' | 'write' | 'admin';
 
 /** Who is calling: resolved once per request from the Authorization header. */
 export interface Principal {
-  readonly kind: TokenKind | 'anonymous';
+  /** `app-jwt`: a GitHub App itself (a JWT), which only the `/app/…` routes accept. */
+  readonly kind: TokenKind | 'anonymous' | 'app-jwt';
   readonly user: UserModel | null;
   readonly member: MemberModel | null;
   readonly collaborator: CollaboratorModel | null;
@@ -19,6 +20,8 @@ export interface Principal {
   readonly limits: RateLimits;
   /** Quota is per user (all of a user's tokens share it) or per app installation. */
   readonly bucketKey: string;
+  /** The GitHub App behind a JWT or a minted installation token. */
+  readonly app: AppModel | null;
 }
 
 /** Anonymous callers get GitHub's unauthenticated quota: 60 REST requests an hour, no GraphQL. */
@@ -32,6 +35,7 @@ export const ANONYMOUS: Principal = {
   permissions: {},
   limits: { core: 60, graphql: 0 },
   bucketKey: 'anonymous',
+  app: null,
 };
 
 export function principalFor(model: GithubModel, token: TokenModel): Principal {
@@ -45,8 +49,14 @@ export function principalFor(model: GithubModel, token: TokenModel): Principal {
     scopes: token.kind === 'classic' ? token.scopes : null,
     permissions: token.kind === 'classic' ? {} : token.permissions,
     limits: token.limits,
-    bucketKey: token.kind === 'app' ? `app:${token.token}` : `user:${token.user.login.toLowerCase()}`,
+    bucketKey: token.installation ? `installation:${token.installation.id}` : token.kind === 'app' ? `app:${token.token}` : `user:${token.user.login.toLowerCase()}`,
+    app: token.installation?.app ?? null,
   };
+}
+
+/** A GitHub App authenticated by its JWT: no user, no permissions; its own quota (GitHub: per app). */
+export function appJwtPrincipal(app: AppModel, limits: RateLimits): Principal {
+  return { kind: 'app-jwt', user: null, member: null, collaborator: null, isOrgOwner: false, scopes: null, permissions: {}, limits, bucketKey: `app-jwt:${app.id}`, app };
 }
 
 /** Broader classic scopes include narrower ones (`admin:org` ⊃ `write:org` ⊃ `read:org`, `repo` ⊃ `public_repo`). */

@@ -1,7 +1,9 @@
+import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
 import { resolveDate } from '../relative-date';
 import { matchesRepositoryName } from './glob';
 import type {
   GithubScenario,
+  PermissionLevel,
   RateLimits,
   RepositoryPermission,
   ScenarioBranchProtection,
@@ -87,7 +89,40 @@ export interface OrgModel {
   readonly rulesets: readonly RulesetModel[];
 }
 
-export type TokenModel = ScenarioToken & { readonly user: UserModel; readonly limits: RateLimits };
+/** A GitHub App that signs JWTs with its private key; the emulator holds only the public key. */
+export interface AppModel {
+  readonly id: number;
+  readonly slug: string;
+  readonly name: string;
+  readonly nodeId: string;
+  readonly publicKey: KeyObject;
+  /** `<slug>[bot]`: who its installation tokens act as. */
+  readonly bot: UserModel;
+  readonly createdAt: Date;
+}
+
+export interface InstallationModel {
+  readonly id: number;
+  readonly app: AppModel;
+  readonly permissions: Readonly<Record<string, PermissionLevel>>;
+  readonly limits: RateLimits;
+  readonly createdAt: Date;
+}
+
+export type TokenModel = ScenarioToken & {
+  readonly user: UserModel;
+  readonly limits: RateLimits;
+  /** Minted by `POST /app/installations/{id}/access_tokens` (null: a fixed scenario token). */
+  readonly installation: InstallationModel | null;
+  /** When a minted token stops working (GitHub: one hour); null: never. */
+  readonly expiresAt: Date | null;
+};
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/** `ghs_` and 36 base62 characters, like GitHub's installation tokens. */
+function installationTokenValue(): string {
+  return `ghs_${[...randomBytes(36)].map((b) => BASE62.charAt(b % 62)).join('')}`;
+}
 
 /**
  * The scenario resolved into what the API serves: ids, dates measured from `now`, users shared by
@@ -103,6 +138,8 @@ export class GithubModel {
   private readonly collaboratorsByLogin = new Map<string, CollaboratorModel>();
   private readonly reposByName = new Map<string, RepoModel>();
   private readonly tokens = new Map<string, TokenModel>();
+  private readonly appsById = new Map<number, AppModel>();
+  private readonly installationsById = new Map<number, InstallationModel>();
   private readonly userIds = new StableIds(1_000_000);
   private readonly repoIds = new StableIds(100_000_000);
   private readonly otherIds = new StableIds(10_000_000);
@@ -137,12 +174,52 @@ export class GithubModel {
     });
     for (const t of scenario.tokens) {
       const user = t.kind === 'app' ? this.bot(`${t.app}[bot]`, date(settings.created)) : this.userOrStranger(t.login, date(settings.created));
-      this.tokens.set(t.token, { ...t, user, limits: { ...scenario.rateLimits, ...t.rateLimits } });
+      this.tokens.set(t.token, { ...t, user, limits: { ...scenario.rateLimits, ...t.rateLimits }, installation: null, expiresAt: null });
+    }
+    for (const a of scenario.apps) {
+      const slug = a.slug ?? `app-${a.appId}`;
+      const app: AppModel = {
+        id: a.appId,
+        slug,
+        name: a.name ?? slug,
+        nodeId: nodeId('Integration', a.appId),
+        publicKey: createPublicKey(a.publicKeyPem),
+        bot: this.bot(`${slug}[bot]`, date(settings.created)),
+        createdAt: date(settings.created),
+      };
+      this.appsById.set(app.id, app);
+      for (const i of a.installations) {
+        this.installationsById.set(i.id, { id: i.id, app, permissions: i.permissions, limits: { ...scenario.rateLimits, ...i.rateLimits }, createdAt: date(i.created) });
+      }
     }
   }
 
   token(value: string): TokenModel | undefined {
     return this.tokens.get(value);
+  }
+
+  app(id: number): AppModel | undefined {
+    return this.appsById.get(id);
+  }
+
+  installation(id: number): InstallationModel | undefined {
+    return this.installationsById.get(id);
+  }
+
+  /** A new installation access token, accepted like the scenario's `app` tokens until `expiresAt`. */
+  mintInstallationToken(installation: InstallationModel, permissions: Readonly<Record<string, PermissionLevel>>, expiresAt: Date): TokenModel {
+    const token: TokenModel = {
+      kind: 'app',
+      token: installationTokenValue(),
+      app: installation.app.slug,
+      permissions: { ...permissions },
+      user: installation.app.bot,
+      limits: installation.limits,
+      installation,
+      expiresAt,
+    };
+    this.tokens.set(token.token, token);
+    return token;
   }
 
   member(login: string): MemberModel | undefined {

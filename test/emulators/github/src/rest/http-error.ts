@@ -11,6 +11,8 @@ export const DOCS = {
   getUser: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
   actionsPermissions: 'https://docs.github.com/rest/actions/permissions#get-github-actions-permissions-for-an-organization',
   workflowPermissions: 'https://docs.github.com/rest/actions/permissions#get-default-workflow-permissions-for-an-organization',
+  createInstallationToken: 'https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app',
+  getInstallation: 'https://docs.github.com/rest/apps/apps#get-an-installation-for-the-authenticated-app',
   graphql: 'https://docs.github.com/graphql',
   graphqlAuth: 'https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql',
 } as const;

@@ -13,16 +13,24 @@ export interface RestContext {
   readonly urls: ApiUrls;
   /** The caller's quota, for GET /rate_limit. */
   readonly rateLimit: (resource: RateLimitResource) => RateLimitSnapshot;
+  /** A POST's JSON body (undefined when empty). */
+  readonly body: unknown;
+  /** The emulator's wall clock (token lifetimes). */
+  readonly now: () => Date;
 }
 
 export interface RestResult {
   readonly body: unknown;
+  /** Default 200. */
+  readonly status?: number;
   /** RFC 5988 Link header of a paged list. */
   readonly link?: string;
 }
 
 export interface RestRoute {
-  readonly method: 'GET';
+  readonly method: 'GET' | 'POST';
+  /** `app-jwt`: the caller is a GitHub App, authenticated by a JWT instead of a token (the `/app/…` routes). */
+  readonly auth?: 'app-jwt';
   /** `/orgs/{org}/members`: names the route in calls() and gives its path parameters. */
   readonly template: string;
   /** Sent as `x-accepted-oauth-scopes` to classic tokens. */

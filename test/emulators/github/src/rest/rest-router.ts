@@ -1,5 +1,6 @@
 import type { RestRoute } from './rest-context';
 import { ACTIONS_ROUTES } from './routes/actions-routes';
+import { APP_ROUTES } from './routes/app-routes';
 import { META_ROUTES } from './routes/meta-routes';
 import { ORG_ROUTES } from './routes/org-routes';
 
@@ -23,7 +24,7 @@ function compile(route: RestRoute): CompiledRoute {
   return { route, pattern: new RegExp(`^${source}/?$`), names };
 }
 
-const COMPILED: readonly CompiledRoute[] = [...META_ROUTES, ...ORG_ROUTES, ...ACTIONS_ROUTES].map(compile);
+const COMPILED: readonly CompiledRoute[] = [...META_ROUTES, ...ORG_ROUTES, ...ACTIONS_ROUTES, ...APP_ROUTES].map(compile);
 
 /** Finds the route for an API path (without `/api/v3`); `methodAllowed` is false for a known path with another verb. */
 export function matchRoute(method: string, apiPath: string): { match: RouteMatch | undefined; methodAllowed: boolean } {
