@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'astrolabe-bench-'));
   chmodSync(dir, 0o755);
   const emulator = await startIamEmulator({ scenario: generateScenario({ users: 5000, roles: 300, policies: 200, seed: 2025 }), latencyMs: 30 });
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ASTROLABE_DATA_DIR: dir, LOG_LEVEL: 'info', ASTROLABE_MASTER_KEY: randomBytes(32).toString('base64') });
+  // No rate limit: the bench measures the server, not the limiter.
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ASTROLABE_DATA_DIR: dir, LOG_LEVEL: 'info', ASTROLABE_MASTER_KEY: randomBytes(32).toString('base64'), ASTROLABE_RATE_LIMIT_PER_MINUTE: '0', ASTROLABE_RATE_LIMIT_MUTATIONS_PER_MINUTE: '0' });
   const server = await startServer(config, createLogger('info', { write: (l: string) => { if (l.includes('run committed')) { const j = JSON.parse(l) as { collectMs: number; commitMs: number; items: number }; console.log(`  collect ${j.collectMs} ms, evaluate+store ${j.commitMs} ms, ${j.items} evidence items`); } } }));
   const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });

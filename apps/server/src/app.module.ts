@@ -1,7 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { AuditLogController } from './audit/audit-log.controller';
+import { AuditLogRepository } from './audit/audit-log.repository';
+import { AuditLogService } from './audit/audit-log.service';
+import { AuditTrailInterceptor } from './audit/audit-trail.interceptor';
+import { AuditTrail } from './audit/audit-trail.service';
 import { CatalogViewsController } from './catalog/catalog-views.controller';
 import { CatalogViewsService } from './catalog/catalog-views.service';
 import { CheckCatalogController } from './catalog/check-catalog.controller';
@@ -37,6 +43,7 @@ import { FindingsController } from './findings/findings.controller';
 import { FindingsService } from './findings/findings.service';
 import { HealthController } from './health/health.controller';
 import { OpenApiController } from './http/openapi.controller';
+import { RateLimitModule } from './http/rate-limit';
 import { LOGGER } from './logging/logger';
 import { Clock } from './platform/clock.adapter';
 import { RegistryRef } from './platform/registry.provider';
@@ -74,7 +81,7 @@ export class AppModule {
   static register(adapters: AppAdapters): DynamicModule {
     return {
       module: AppModule,
-      imports: [ScheduleModule.forRoot()],
+      imports: [ScheduleModule.forRoot(), RateLimitModule.register(adapters.config.rateLimit)],
       controllers: [
         HealthController,
         OpenApiController,
@@ -92,6 +99,7 @@ export class AppModule {
         ManualEvidenceController,
         ExceptionsController,
         WorkController,
+        AuditLogController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: adapters.config },
@@ -133,6 +141,11 @@ export class AppModule {
         ManualEvidenceService,
         ExceptionsService,
         WorkService,
+        AuditLogRepository,
+        AuditTrail,
+        AuditLogService,
+        // Every mutating API request is written to the audit log (audit/audit-trail.interceptor.ts).
+        { provide: APP_INTERCEPTOR, useClass: AuditTrailInterceptor },
       ],
     };
   }

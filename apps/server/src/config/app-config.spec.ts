@@ -17,6 +17,9 @@ describe('loadConfig', () => {
     expect(isAbsolute(config.dataDir)).toBe(true);
     expect(config.dataDir.endsWith('.astrolabe')).toBe(true);
     expect(config.consoleDir.endsWith(join('dashboards', 'console', 'dist'))).toBe(true);
+    expect(config.rateLimit).toEqual({ readsPerMinute: 600, mutationsPerMinute: 120 });
+    expect(config.corsOrigins).toEqual([]);
+    expect(config.trustProxy).toBeUndefined();
   });
 
   it('ignores unrelated variables', () => {
@@ -135,5 +138,28 @@ describe('loadConfig', () => {
       return;
     }
     expect(port).toBe(3000);
+  });
+
+  it('reads rate limits per minute, 0 meaning off, and refuses anything else', () => {
+    expect(loadConfig({ ASTROLABE_RATE_LIMIT_PER_MINUTE: '1000', ASTROLABE_RATE_LIMIT_MUTATIONS_PER_MINUTE: '0' }).rateLimit).toEqual({ readsPerMinute: 1000, mutationsPerMinute: 0 });
+    for (const bad of ['-1', '1.5', 'lots']) {
+      expect(() => loadConfig({ ASTROLABE_RATE_LIMIT_PER_MINUTE: bad })).toThrow(/ASTROLABE_RATE_LIMIT_PER_MINUTE/);
+      expect(() => loadConfig({ ASTROLABE_RATE_LIMIT_MUTATIONS_PER_MINUTE: bad })).toThrow(/ASTROLABE_RATE_LIMIT_MUTATIONS_PER_MINUTE/);
+    }
+  });
+
+  it('takes CORS origins only as exact origins', () => {
+    expect(loadConfig({ ASTROLABE_CORS_ORIGINS: 'https://grc.example.com, http://localhost:5173' }).corsOrigins).toEqual(['https://grc.example.com', 'http://localhost:5173']);
+    for (const bad of ['*', 'https://*.example.com', 'https://grc.example.com/', 'https://grc.example.com/app', 'grc.example.com', 'ftp://grc.example.com', 'https://user@grc.example.com']) {
+      expect(() => loadConfig({ ASTROLABE_CORS_ORIGINS: bad }), bad).toThrow(/ASTROLABE_CORS_ORIGINS/);
+    }
+  });
+
+  it('takes a hop count or addresses and subnets as the trusted proxy', () => {
+    expect(loadConfig({ ASTROLABE_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ ASTROLABE_TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8, 192.0.2.1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8', '192.0.2.1']);
+    for (const bad of ['true', '0', '11', '10.0.0.0/33', 'proxy.local', '300.0.0.1', '10.0.0.0/8/1']) {
+      expect(() => loadConfig({ ASTROLABE_TRUST_PROXY: bad }), bad).toThrow(/ASTROLABE_TRUST_PROXY/);
+    }
   });
 });

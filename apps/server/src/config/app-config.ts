@@ -1,9 +1,33 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { isFiveFieldCron } from '../scheduler/cron-expression';
 import { z } from 'zod';
 
 const ROLES = ['api', 'scheduler', 'worker'] as const;
 export type ServerRole = (typeof ROLES)[number];
+
+const commaList = (s: string) => s.split(',').map((v) => v.trim()).filter(Boolean);
+
+/** An exact browser origin: scheme, host and optional port, nothing else (no path, no wildcard). */
+const originSchema = z.string().refine((o) => {
+  try {
+    const u = new URL(o);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === o && !u.host.includes('*');
+  } catch {
+    return false;
+  }
+}, 'each entry must be an exact origin such as https://grc.example.com (no path, no trailing slash, no wildcard)');
+
+/** Proxies whose X-Forwarded-For is believed (Express "trust proxy"): a hop count, or addresses, subnets and loopback/linklocal/uniquelocal. */
+const trustProxyEntry = z.string().refine((v) => {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(v)) return true;
+  const [address = '', prefix, ...rest] = v.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}, 'each entry must be an IP address, a subnet (10.0.0.0/8) or loopback, linklocal, uniquelocal');
+
+const perMinute = (fallback: number) => z.coerce.number().int().min(0).max(1_000_000).default(fallback);
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -36,6 +60,18 @@ const envSchema = z.object({
   ASTROLABE_MASTER_KEY: z.string().optional(),
   ASTROLABE_CONSOLE_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Reads (GET/HEAD) per minute per client IP; 0 turns the limit off. */
+  ASTROLABE_RATE_LIMIT_PER_MINUTE: perMinute(600),
+  /** Mutations (POST/PUT/PATCH/DELETE) per minute per client IP; 0 turns the limit off. */
+  ASTROLABE_RATE_LIMIT_MUTATIONS_PER_MINUTE: perMinute(120),
+  /** Origins whose browsers may call the API cross-origin; none by default (the console is same-origin). */
+  ASTROLABE_CORS_ORIGINS: z.string().default('').transform(commaList).pipe(z.array(originSchema)),
+  /** Unset: the client IP is the socket's. Behind a reverse proxy: its hop count (1) or its addresses. */
+  ASTROLABE_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : /^\d+$/.test(v.trim()) ? Number(v.trim()) : commaList(v)))
+    .pipe(z.union([z.number().int().min(1).max(10), z.array(trustProxyEntry).min(1)]).optional()),
 });
 
 export interface AppConfig {
@@ -51,6 +87,11 @@ export interface AppConfig {
   masterKey: string | undefined;
   consoleDir: string;
   logLevel: string;
+  /** Requests per minute per client IP; 0 means unlimited. */
+  rateLimit: { readsPerMinute: number; mutationsPerMinute: number };
+  corsOrigins: readonly string[];
+  /** Express "trust proxy": how the client IP (rate limits, logs) is read behind a reverse proxy. */
+  trustProxy: number | readonly string[] | undefined;
 }
 
 /** Reads the environment once, at the edge; a bad value stops start-up with the variable named. */
@@ -79,6 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     masterKey: e.ASTROLABE_MASTER_KEY,
     consoleDir: resolve(e.ASTROLABE_CONSOLE_DIR ?? resolve(__dirname, '../../../../dashboards/console/dist')),
     logLevel: e.LOG_LEVEL,
+    rateLimit: { readsPerMinute: e.ASTROLABE_RATE_LIMIT_PER_MINUTE, mutationsPerMinute: e.ASTROLABE_RATE_LIMIT_MUTATIONS_PER_MINUTE },
+    corsOrigins: e.ASTROLABE_CORS_ORIGINS,
+    trustProxy: e.ASTROLABE_TRUST_PROXY,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ExceptionState } from '@astrolabe/api-contract';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditLogRepository, SYSTEM_ACTOR } from '../audit/audit-log.repository';
 
 type Db = EntityManager | DataSource;
 type StoredState = 'requested' | 'approved' | 'rejected' | 'revoked';
@@ -80,7 +81,10 @@ const SELECT = `SELECT e.*, rq.display_name AS requested_by_name, dc.display_nam
 
 @Injectable()
 export class ExceptionRepository {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly audit: AuditLogRepository,
+  ) {}
 
   async insert(
     manager: Db,
@@ -195,18 +199,35 @@ export class ExceptionRepository {
 
   /**
    * Records the expiry of approved exceptions whose time has passed, once each. Expiry itself
-   * needs no job (state is derived from expires_at); this only writes the audit trail step.
+   * needs no job (state is derived from expires_at); this only writes the trail: the exception's
+   * own event and one audit log row per expiry, in the caller's transaction.
    */
-  async recordExpiries(manager: Db, workspaceId: string, now: Date): Promise<number> {
-    const rows: unknown[] = await manager.query(
+  async recordExpiries(manager: EntityManager, workspaceId: string, now: Date): Promise<number> {
+    const rows: { id: string; expires_at: Date; scope: 'finding' | 'control'; control_id: string | null; check_id: string | null; resource_id: string | null }[] = await manager.query(
       `WITH expired AS (
          UPDATE control_exception SET expiry_recorded = true
          WHERE workspace_id = $1 AND state = 'approved' AND expires_at <= $2 AND NOT expiry_recorded
-         RETURNING id, expires_at)
-       INSERT INTO exception_event (workspace_id, exception_id, action, actor_id, note, at)
-       SELECT $1, id, 'expired', NULL, 'Expired; the finding or control is scored as before.', expires_at FROM expired RETURNING id`,
+         RETURNING id, expires_at, scope, control_id, check_id, resource_id),
+       events AS (
+         INSERT INTO exception_event (workspace_id, exception_id, action, actor_id, note, at)
+         SELECT $1, id, 'expired', NULL, 'Expired; the finding or control is scored as before.', expires_at FROM expired)
+       SELECT * FROM expired ORDER BY expires_at, id`,
       [workspaceId, now],
     );
+    for (const r of rows) {
+      const covered: Record<string, string | null> = r.scope === 'control' ? { controlId: r.control_id } : { checkId: r.check_id, resourceId: r.resource_id };
+      await this.audit.append(manager, {
+        workspaceId,
+        at: now,
+        actor: SYSTEM_ACTOR,
+        action: 'exception.expire',
+        target: { type: 'exception', id: r.id },
+        sourceIp: null,
+        outcome: 'success',
+        statusCode: null,
+        details: { scope: r.scope, ...covered, expiresAt: r.expires_at.toISOString(), state: 'expired' },
+      });
+    }
     return rows.length;
   }
 

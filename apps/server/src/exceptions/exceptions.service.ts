@@ -169,12 +169,16 @@ function stateLabel(row: ExceptionRow, now: Date): string {
 
 const encodeCursor = (at: Date, id: string) => Buffer.from(JSON.stringify({ at: at.toISOString(), id }), 'utf8').toString('base64url');
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function decodeCursor(cursor: string): { at: Date; id: string } {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (typeof parsed === 'object' && parsed !== null && 'at' in parsed && 'id' in parsed && typeof parsed.at === 'string' && typeof parsed.id === 'string') {
       const at = new Date(parsed.at);
-      if (!Number.isNaN(at.getTime()) && /^[0-9a-f-]{36}$/.test(parsed.id)) return { at, id: parsed.id };
+      // Both go into SQL as timestamptz and uuid: anything PostgreSQL would refuse is a 400 here.
+      const year = at.getUTCFullYear();
+      if (!Number.isNaN(at.getTime()) && year >= 1 && year <= 9999 && UUID.test(parsed.id)) return { at, id: parsed.id };
     }
   } catch {
     // fall through to the 400 below

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 interface RouteDoc {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete';
-  tag: 'System' | 'Workspaces' | 'Members' | 'Connections' | 'Runs' | 'Findings' | 'Checks and controls' | 'Frameworks' | 'Evidence' | 'Exceptions' | 'Remediation';
+  tag: 'System' | 'Workspaces' | 'Members' | 'Connections' | 'Runs' | 'Findings' | 'Checks and controls' | 'Frameworks' | 'Evidence' | 'Exceptions' | 'Remediation' | 'Audit log';
   /** Mutations attributed to a member take the acting member in the x-astrolabe-member header. */
   actor?: boolean;
   multipart?: boolean;
@@ -13,6 +13,8 @@ interface RouteDoc {
   body?: z.ZodType;
   response: z.ZodType;
   status?: number;
+  /** Success media type when not JSON (the CSV export). */
+  contentType?: string;
 }
 
 const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
@@ -68,6 +70,17 @@ export const ROUTES: readonly RouteDoc[] = [
   { tag: 'Members', method: 'patch', path: `${WS}/members/{memberId}`, summary: "Change a member's role", body: c.updateMemberBody, response: c.memberSchema, actor: true },
   { tag: 'Members', method: 'get', path: `${WS}/members/{memberId}/work`, summary: "A member's work: controls needing attention, evidence due, overdue findings, exceptions to decide", response: c.myWorkSchema },
   { tag: 'Evidence', method: 'get', path: `${WS}/evidence/{hash}`, summary: 'One evidence item by content hash', response: c.evidenceViewSchema },
+  { tag: 'Audit log', method: 'get', path: `${WS}/audit-log`, summary: 'Audit log, newest first: every mutation and system event; filtered, cursor-paged', query: c.auditLogQuery, response: c.auditPageSchema },
+  { tag: 'Audit log', method: 'get', path: `${WS}/audit-log/verify`, summary: "Verify the workspace's hash chain: intact, or the first broken row and why", response: c.auditVerificationSchema },
+  {
+    tag: 'Audit log',
+    method: 'get',
+    path: `${WS}/audit-log.csv`,
+    summary: 'Export the audit log as CSV (RFC 4180), oldest first, with the same filters',
+    query: c.auditCsvQuery,
+    response: z.string(),
+    contentType: 'text/csv',
+  },
 ];
 
 const jsonSchema = (s: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any' });
@@ -97,7 +110,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         },
       }),
       responses: {
-        [String(r.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } },
+        [String(r.status ?? 200)]: { description: 'OK', content: { [r.contentType ?? 'application/json']: { schema: jsonSchema(r.response, 'output') } } },
         '400': { description: 'Invalid input', content: { 'application/problem+json': { schema: jsonSchema(c.problemSchema, 'output') } } },
         '404': { description: 'Not found', content: { 'application/problem+json': { schema: jsonSchema(c.problemSchema, 'output') } } },
       },

@@ -24,7 +24,9 @@ export class ManualEvidenceController {
   /** multipart/form-data (fields + "file") for uploads, or JSON with a url for links. */
   @Post()
   @HttpCode(201)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_EVIDENCE_FILE_BYTES, files: 1, fields: 10 } }))
+  // One file of at most 25 MB and a few short fields (the longest, note and url, take 2,000
+  // characters): anything larger is a 413 before it is buffered in memory.
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_EVIDENCE_FILE_BYTES, files: 1, fields: 10, parts: 11, fieldSize: 16 * 1024, fieldNameSize: 100 } }))
   async add(
     @Param('ws') ws: string,
     @Headers(ACTOR_HEADER) actor: string | undefined,

@@ -1,8 +1,10 @@
-import { createEvidenceSet, evaluateChecks, type Finding, type FindingStatus, type ResourceRef } from '@astrolabe/core';
+import { createEvidenceSet, evaluateChecks, type Finding, type FindingStatus, type ResourceRef, type RunState } from '@astrolabe/core';
 import { runCollection, type CollectionResult } from '@astrolabe/evidence';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuditJson } from '../audit/audit-log.repository';
+import { AuditTrail } from '../audit/audit-trail.service';
 import { ConnectionSecrets } from '../connections/connection-secrets.service';
 import { ConnectionRepository } from '../connections/connection.repository';
 import type { ConnectionEntity, StoredFindingCounts } from '../database/entities';
@@ -47,6 +49,7 @@ export class RunExecutor {
     private readonly clock: Clock,
     private readonly queue: JobQueue,
     private readonly responseCache: ResponseCacheRepository,
+    private readonly audit: AuditTrail,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -81,17 +84,19 @@ export class RunExecutor {
       const message = `attempt ${attempt} failed: ${result.error?.message ?? 'collection failed'}; retrying`;
       log.warn({ error: result.error?.code }, 'collection failed; will retry');
       if (await this.runs.requeue(runId, message, this.clock.now())) throw new RetryableRunError(message);
+      await this.auditFinish(undefined, connection, runId, attempt, 'failed', { errorCode: 'superseded' });
       return;
     }
     const t1 = performance.now();
     try {
-      await this.commit(connection, runId, result);
+      await this.commit(connection, runId, attempt, result);
     } catch (err) {
       // The transaction rolled back: nothing of this run is stored.
       const message = `the run could not be stored and was rolled back: ${err instanceof Error ? err.message : String(err)}`;
       log.error({ err }, 'run commit failed');
       if (!lastAttempt && (await this.runs.requeue(runId, `${message}; retrying`, this.clock.now()))) throw new RetryableRunError(message);
       await this.runs.markFailed(runId, message, this.clock.now());
+      await this.auditFinish(undefined, connection, runId, attempt, 'failed', { errorCode: 'commit_failed' });
       return;
     }
     log.info({ state: result.state, items: result.items.length, collectMs, commitMs: Math.round(performance.now() - t1) }, 'run committed');
@@ -137,7 +142,7 @@ export class RunExecutor {
     }
   }
 
-  private async commit(connection: ConnectionEntity, runId: string, result: CollectionResult): Promise<void> {
+  private async commit(connection: ConnectionEntity, runId: string, attempt: number, result: CollectionResult): Promise<void> {
     const now = this.clock.now();
     const scope: ResourceRef = result.scope ?? connection.scope ?? { id: `astrolabe:connection:${connection.id}`, type: 'astrolabe:connection', name: connection.name };
     const checks = this.registryRef.registry.checksFor(connection.connectorId);
@@ -175,6 +180,30 @@ export class RunExecutor {
       await this.scoring.recompute(manager, connection.workspaceId, now);
       // finishedAt is read after the writes so run duration includes storing, not just collecting.
       await this.runs.finish(manager, runId, { state: result.state, finishedAt: this.clock.now(), kinds: result.outcomes, error: errorText, findingCounts: counts, usage: result.usage });
+      // In the run's transaction: the audit row exists exactly when the run's results do.
+      await this.auditFinish(manager, connection, runId, attempt, result.state, {
+        items: result.items.length,
+        findings: { ...counts },
+        ...(result.error && { errorCode: result.error.code }),
+      });
+    });
+  }
+
+  /** run.finish by the system. Outcome: succeeded → success; partial and failed → failed (details.state says which). */
+  private async auditFinish(
+    manager: EntityManager | undefined,
+    connection: ConnectionEntity,
+    runId: string,
+    attempt: number,
+    state: RunState,
+    extra: Record<string, AuditJson>,
+  ): Promise<void> {
+    await this.audit.recordSystem(manager, {
+      workspaceId: connection.workspaceId,
+      action: 'run.finish',
+      target: { type: 'run', id: runId },
+      outcome: state === 'succeeded' ? 'success' : 'failed',
+      details: { state, connectionId: connection.id, connectorId: connection.connectorId, attempt, ...extra },
     });
   }
 }

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { AuditTrail } from '../audit/audit-trail.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { LOGGER } from '../logging/logger';
 import { Clock } from '../platform/clock.adapter';
 import { JobQueue } from '../queue/job-queue.adapter';
 import { RunExecutor } from './run-executor.service';
-import { RunRepository } from './run.repository';
+import { RunRepository, type FailedRun } from './run.repository';
 
 const STALE_AFTER_MS = 2 * 60_000;
 
@@ -17,6 +18,7 @@ export class RunWorker {
     private readonly executor: RunExecutor,
     private readonly runs: RunRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditTrail,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -37,13 +39,28 @@ export class RunWorker {
   private async recoverInterrupted(): Promise<void> {
     const ids = await this.runs.listRunningIds();
     if (ids.length === 0) return;
-    await this.runs.failMany(ids, 'interrupted when the server stopped before the run committed; nothing from this run was stored', this.clock.now());
+    const failed = await this.runs.failMany(ids, 'interrupted when the server stopped before the run committed; nothing from this run was stored', this.clock.now());
     this.logger.warn({ runs: ids.length }, 'failed runs interrupted by the previous shutdown');
+    await this.auditFailed(failed, 'interrupted');
   }
 
   async reap(): Promise<void> {
     const now = this.clock.now();
     const reaped = await this.runs.failStale(new Date(now.getTime() - STALE_AFTER_MS), now);
-    if (reaped > 0) this.logger.warn({ reaped }, 'marked runs of dead workers as failed');
+    if (reaped.length > 0) this.logger.warn({ reaped: reaped.length }, 'marked runs of dead workers as failed');
+    await this.auditFailed(reaped, 'worker_lost');
+  }
+
+  /** A run ended by the worker rather than by its own commit still finishes in the audit log. */
+  private async auditFailed(runs: readonly FailedRun[], errorCode: string): Promise<void> {
+    for (const run of runs) {
+      await this.audit.recordSystem(undefined, {
+        workspaceId: run.workspaceId,
+        action: 'run.finish',
+        target: { type: 'run', id: run.id },
+        outcome: 'failed',
+        details: { state: 'failed', connectionId: run.connectionId, attempt: run.attempt, errorCode },
+      });
+    }
   }
 }

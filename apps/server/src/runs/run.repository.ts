@@ -1,6 +1,6 @@
 import type { KindOutcome, RunState } from '@astrolabe/core';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CollectionRunEntity, type RunProgress, type RunTrigger, type StoredFindingCounts } from '../database/entities';
 
 @Injectable()
@@ -106,24 +106,49 @@ export class RunRepository {
     return rows.map((r) => r.id);
   }
 
-  async failMany(ids: readonly string[], error: string, now: Date): Promise<void> {
-    if (ids.length > 0) await this.repo.update({ id: In([...ids]) }, { state: 'failed', error, finishedAt: now, progress: null });
+  async failMany(ids: readonly string[], error: string, now: Date): Promise<FailedRun[]> {
+    if (ids.length === 0) return [];
+    // TypeORM answers an UPDATE with [rows, affected].
+    const res: [RawFailedRun[], number] = await this.ds.query(
+      `UPDATE collection_run SET state = 'failed', error = $2, finished_at = $3, progress = NULL WHERE id = ANY($1::uuid[])
+       RETURNING id, workspace_id, connection_id, attempt`,
+      [[...ids], error, now],
+    );
+    return res[0].map(toFailedRun);
   }
 
   /**
    * A worker that died mid-run stops sending heartbeats; its run is marked failed so nobody
    * mistakes it for live. Nothing of it was committed (runs commit in one transaction).
    */
-  async failStale(staleBefore: Date, now: Date): Promise<number> {
-    const res = await this.ds.query(
+  async failStale(staleBefore: Date, now: Date): Promise<FailedRun[]> {
+    const res: [RawFailedRun[], number] = await this.ds.query(
       `UPDATE collection_run SET state = 'failed', finished_at = $2,
          error = 'the worker stopped before the run committed (crash or restart); nothing from this run was stored'
-       WHERE state = 'running' AND heartbeat_at < $1`,
+       WHERE state = 'running' AND heartbeat_at < $1
+       RETURNING id, workspace_id, connection_id, attempt`,
       [staleBefore, now],
     );
-    return Array.isArray(res) ? Number(res[1] ?? 0) : 0;
+    return res[0].map(toFailedRun);
   }
 }
+
+/** A run failed by the worker itself (recovery, reaper), for the audit log. */
+export interface FailedRun {
+  id: string;
+  workspaceId: string;
+  connectionId: string;
+  attempt: number;
+}
+
+interface RawFailedRun {
+  id: string;
+  workspace_id: string;
+  connection_id: string;
+  attempt: number;
+}
+
+const toFailedRun = (r: RawFailedRun): FailedRun => ({ id: r.id, workspaceId: r.workspace_id, connectionId: r.connection_id, attempt: r.attempt });
 
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; driverError?: { code?: string } };

@@ -44,6 +44,9 @@ export async function startTestServer(env: Record<string, string> = {}, override
     ASTROLABE_DATA_DIR: dataDir,
     ASTROLABE_MASTER_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Tests poll and seed faster than a person clicks: limits stay on (the guard runs) but far away.
+    ASTROLABE_RATE_LIMIT_PER_MINUTE: '100000',
+    ASTROLABE_RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000',
     ...env,
   });
   const sink = options.logSink;

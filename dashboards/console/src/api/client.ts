@@ -1,5 +1,9 @@
 import type {
   ACTOR_HEADER as CONTRACT_ACTOR_HEADER,
+  AuditCsvQuery,
+  AuditLogQuery,
+  AuditPage,
+  AuditVerification,
   CheckView,
   Connection,
   ConnectorInfo,
@@ -219,6 +223,10 @@ export const api = {
     request<ListResponse<Run>>('GET', `${ws(workspaceId)}/connections/${enc(connectionId)}/runs`, { signal }),
   run: (workspaceId: string, runId: string, signal?: AbortSignal) => request<Run>('GET', `${ws(workspaceId)}/runs/${enc(runId)}`, { signal }),
   evidence: (workspaceId: string, hash: string, signal?: AbortSignal) => request<EvidenceView>('GET', `${ws(workspaceId)}/evidence/${enc(hash)}`, { signal }),
+  auditLog: (workspaceId: string, q: AuditLogQuery, signal?: AbortSignal) => request<AuditPage>('GET', `${ws(workspaceId)}/audit-log${query({ ...q })}`, { signal }),
+  verifyAuditLog: (workspaceId: string) => request<AuditVerification>('GET', `${ws(workspaceId)}/audit-log/verify`),
+  /** A plain link (the browser downloads it): every row matching the filters, as CSV. */
+  auditLogCsvUrl: (workspaceId: string, q: AuditCsvQuery) => `${BASE}${ws(workspaceId)}/audit-log.csv${query({ ...q })}`,
 };
 
 export const TERMINAL_RUN_STATES: readonly RunState[] = ['succeeded', 'partial', 'failed'];

@@ -63,6 +63,16 @@ export function FrameworksIcon() {
   );
 }
 
+export function AuditLogIcon() {
+  return (
+    <svg {...base} aria-hidden="true">
+      <path d="M5 2.8h7.2L15.5 6v11.2H5z" />
+      <path d="M12 2.8V6h3.5" />
+      <path d="M7.6 9.5h5M7.6 12.2h5M7.6 14.9h3" />
+    </svg>
+  );
+}
+
 export function ExceptionsIcon() {
   return (
     <svg {...base} aria-hidden="true">

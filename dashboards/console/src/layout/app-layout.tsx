@@ -1,5 +1,5 @@
 import { NavLink, Outlet } from 'react-router';
-import { BrandMark, ChecksIcon, ConnectionsIcon, ControlsIcon, ExceptionsIcon, FrameworksIcon, MyWorkIcon, OverviewIcon, SettingsIcon } from '../components/icons';
+import { AuditLogIcon, BrandMark, ChecksIcon, ConnectionsIcon, ControlsIcon, ExceptionsIcon, FrameworksIcon, MyWorkIcon, OverviewIcon, SettingsIcon } from '../components/icons';
 import { ActingMemberSelect } from '../members/acting-member-select';
 import { useWorkspace } from '../workspace/workspace-context';
 
@@ -11,6 +11,7 @@ const NAV = [
   { to: '/checks', label: 'Checks', testId: 'nav-checks', icon: <ChecksIcon />, end: false },
   { to: '/exceptions', label: 'Exceptions', testId: 'nav-exceptions', icon: <ExceptionsIcon />, end: false },
   { to: '/connections', label: 'Connections', testId: 'nav-connections', icon: <ConnectionsIcon />, end: false },
+  { to: '/audit-log', label: 'Audit log', testId: 'nav-audit-log', icon: <AuditLogIcon />, end: false },
   { to: '/settings', label: 'Settings', testId: 'nav-settings', icon: <SettingsIcon />, end: false },
 ];
 

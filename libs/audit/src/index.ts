@@ -1,0 +1,3 @@
+export * from './audit-hash';
+export * from './audit-chain';
+export * from './audit-db-row';

@@ -1,0 +1,107 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Client } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoScenario, startIamEmulator, type IamEmulator } from '@astrolabe/emulator-aws-iam';
+import { startTestServer, type TestServer } from '../../apps/server/test/support/test-server';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CONSOLE_DIR = join(__dirname, '../../dashboards/console/dist');
+const SHOTS = join(__dirname, '../../test-results');
+
+// An engineer's refused role change shows up in the audit log; a lead filters to refusals,
+// verifies the chain, exports it, and sees the verification fail once a row is forged in the database.
+describe('audit log journey in headless Chromium', () => {
+  let server: TestServer;
+  let emulator: IamEmulator;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(join(CONSOLE_DIR, 'index.html'))) throw new Error('console is not built: run `npx vite build dashboards/console`');
+    emulator = await startIamEmulator({ scenario: loadDemoScenario(), latencyMs: 20 });
+    server = await startTestServer({ ASTROLABE_DEMO: '1', ASTROLABE_DEMO_IAM_ENDPOINT: emulator.url, ASTROLABE_DEMO_SCHEDULE: '0 0 1 1 *', ASTROLABE_CONSOLE_DIR: CONSOLE_DIR });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(20_000);
+    mkdirSync(SHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await emulator?.stop();
+  });
+
+  async function actAs(name: string): Promise<string> {
+    const select = page.getByTestId('acting-as-select');
+    const value = await select.locator('option', { hasText: name }).getAttribute('value');
+    expect(value).toBeTruthy();
+    await select.selectOption(value!);
+    await expect.poll(async () => page.getByTestId('acting-as').getAttribute('data-member')).toBe(value);
+    return value!;
+  }
+
+  it('records a refused change, filters to it, verifies and exports the chain, and catches a forged row', async () => {
+    await page.goto(server.url);
+    await page.getByTestId('overview-page').waitFor();
+    const engineerId = await actAs('Marco Diaz');
+
+    // An engineer may not change roles: the refusal stays under the select…
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('members-table').waitFor();
+    const alex = page.locator('[data-testid^="member-row-"]', { hasText: 'Alex Chen' });
+    await alex.getByTestId('member-role').selectOption('admin');
+    await expect.poll(async () => alex.getByTestId('member-role-error').getAttribute('data-status')).toBe('403');
+
+    // …and in the audit log, attributed to him.
+    await actAs('Priya Raman');
+    await page.getByTestId('nav-audit-log').click();
+    await page.getByTestId('audit-log-page').waitFor();
+    const refused = page.locator('[data-testid^="audit-row-"][data-action="member.update"]');
+    await refused.first().waitFor();
+    expect(await refused.first().getAttribute('data-outcome')).toBe('denied');
+    expect(await refused.first().textContent()).toContain('Marco Diaz');
+
+    await page.getByTestId('audit-filter-outcome').selectOption('denied');
+    await page.getByTestId('audit-filter-actor').selectOption(engineerId);
+    await expect.poll(async () => page.getByTestId('audit-table').getAttribute('data-count')).toBe('1');
+    expect(new URL(page.url()).searchParams.get('outcome')).toBe('denied');
+    const seq = Number((await page.locator('[data-testid^="audit-row-"]').first().getAttribute('data-testid'))!.replace('audit-row-', ''));
+
+    // The export link carries the filters.
+    const href = await page.getByTestId('audit-export').getAttribute('href');
+    expect(href).toContain('outcome=denied');
+    const csv = await (await page.request.get(new URL(href!, server.url).toString())).text();
+    const lines = csv.split('\r\n').filter(Boolean);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(',Marco Diaz,member.update,member,');
+
+    await page.getByTestId('audit-verify').click();
+    const verdict = page.getByTestId('audit-verify-result');
+    await verdict.waitFor();
+    expect(await verdict.getAttribute('data-intact')).toBe('true');
+    await page.screenshot({ path: join(SHOTS, 'audit-log-verified.png'), fullPage: true });
+
+    // Someone with database superuser rights turns the refusal into a success behind the trigger's back.
+    const db = new Client({ connectionString: server.db.url });
+    await db.connect();
+    try {
+      await db.query('SET session_replication_role = replica');
+      await db.query("UPDATE audit_log SET outcome = 'success', status_code = 200 WHERE action = 'member.update' AND seq = $1", [seq]);
+    } finally {
+      await db.end();
+    }
+    await page.getByTestId('audit-filter-clear').click();
+    await page.getByTestId('audit-verify').click();
+    await expect.poll(async () => page.getByTestId('audit-verify-result').getAttribute('data-intact')).toBe('false');
+    expect(await verdict.getAttribute('data-first-broken-seq')).toBe(String(seq));
+    expect(await verdict.getAttribute('data-reason')).toBe('hash mismatch');
+    expect(await page.getByTestId('audit-verify-row').textContent()).toContain('Marco Diaz');
+    await page.screenshot({ path: join(SHOTS, 'audit-log-broken.png'), fullPage: true });
+  });
+});
