@@ -1,4 +1,4 @@
-import { CONTROL_STATUSES, SEVERITIES } from '@astrolabe/core';
+import { CONTROL_CATEGORIES, CONTROL_STATUSES, SEVERITIES } from '@astrolabe/core';
 import { z } from 'zod';
 import { findingCountsSchema, findingSchema, frameworkViewSchema, memberRefSchema, readinessSchema } from './schemas';
 
@@ -105,19 +105,7 @@ export const createControlBody = z.object({
   id: z.string().regex(/^ctl-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'control ids look like ctl-<kebab-name>').max(80),
   title: text(200),
   description: text(4000),
-  category: z.enum([
-    'access-security',
-    'availability',
-    'change-management',
-    'communications',
-    'confidentiality',
-    'incident-response',
-    'network-security',
-    'organizational-management',
-    'physical-security',
-    'risk-assessment',
-    'vulnerability-management',
-  ]),
+  category: z.enum(CONTROL_CATEGORIES),
   checkIds: z.array(z.string().min(1).max(120)).max(50).default([]),
   manualEvidence: z.array(evidenceRequirementBody).max(20).default([]),
   publicTitle: text(80).optional(),

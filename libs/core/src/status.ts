@@ -14,3 +14,20 @@ export type Severity = (typeof SEVERITIES)[number];
 
 export const KIND_OUTCOMES = ['succeeded', 'failed'] as const;
 export type KindOutcomeStatus = (typeof KIND_OUTCOMES)[number];
+
+// The categories real trust centers publish (see shared/seeds), so the catalog can grow into
+// them without a schema change.
+export const CONTROL_CATEGORIES = [
+  'access-security',
+  'availability',
+  'change-management',
+  'communications',
+  'confidentiality',
+  'incident-response',
+  'network-security',
+  'organizational-management',
+  'physical-security',
+  'risk-assessment',
+  'vulnerability-management',
+] as const;
+export type ControlCategory = (typeof CONTROL_CATEGORIES)[number];

@@ -1,3 +1,4 @@
+import { CONTROL_CATEGORIES } from '@astrolabe/core';
 import { z } from 'zod';
 
 // One generic schema for every framework (SOC 2, ISO 27001, CIS, NIST CSF, …) and for the
@@ -15,22 +16,7 @@ export const FRAMEWORK_ID_PATTERN = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
 export const CONTROL_AUTOMATIONS = ['automated', 'manual', 'hybrid'] as const;
 export type ControlAutomation = (typeof CONTROL_AUTOMATIONS)[number];
 
-// The categories real trust centers publish (see shared/seeds), so the catalog can grow into
-// them without a schema change.
-export const CONTROL_CATEGORIES = [
-  'access-security',
-  'availability',
-  'change-management',
-  'communications',
-  'confidentiality',
-  'incident-response',
-  'network-security',
-  'organizational-management',
-  'physical-security',
-  'risk-assessment',
-  'vulnerability-management',
-] as const;
-export type ControlCategory = (typeof CONTROL_CATEGORIES)[number];
+export { CONTROL_CATEGORIES, type ControlCategory } from '@astrolabe/core';
 
 // Workspace roles that can own work. auditor and viewer are read-only by design, so a control
 // defaulting to them would have an owner who cannot act on it.
