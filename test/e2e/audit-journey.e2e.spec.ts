@@ -1,40 +1,25 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoScenario, startIamEmulator, type IamEmulator } from '@astrolabe/emulator-aws-iam';
-import { startTestServer, type TestServer } from '../../apps/server/test/support/test-server';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CONSOLE_DIR = join(__dirname, '../../dashboards/console/dist');
-const SHOTS = join(__dirname, '../../test-results');
+import type { TestServer } from '../../apps/server/test/support/test-server';
+import { startDemoConsole, type DemoConsole } from './support/demo-console';
 
 // An engineer's refused role change shows up in the audit log; a lead filters to refusals,
 // verifies the chain, exports it, and sees the verification fail once a row is forged in the database.
 describe('audit log journey in headless Chromium', () => {
+  let demo: DemoConsole;
   let server: TestServer;
-  let emulator: IamEmulator;
-  let browser: Browser;
   let page: Page;
+  let shotsDir: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(CONSOLE_DIR, 'index.html'))) throw new Error('console is not built: run `npx vite build dashboards/console`');
-    emulator = await startIamEmulator({ scenario: loadDemoScenario(), latencyMs: 20 });
-    server = await startTestServer({ ASTROLABE_DEMO: '1', ASTROLABE_DEMO_IAM_ENDPOINT: emulator.url, ASTROLABE_DEMO_SCHEDULE: '0 0 1 1 *', ASTROLABE_CONSOLE_DIR: CONSOLE_DIR });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(20_000);
-    mkdirSync(SHOTS, { recursive: true });
+    demo = await startDemoConsole({ iamLatencyMs: 20, viewport: { width: 1440, height: 900 } });
+    ({ server, page, shotsDir } = demo);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await emulator?.stop();
+    await demo?.stop();
   });
 
   async function actAs(name: string): Promise<string> {
@@ -85,7 +70,7 @@ describe('audit log journey in headless Chromium', () => {
     const verdict = page.getByTestId('audit-verify-result');
     await verdict.waitFor();
     expect(await verdict.getAttribute('data-intact')).toBe('true');
-    await page.screenshot({ path: join(SHOTS, 'audit-log-verified.png'), fullPage: true });
+    await page.screenshot({ path: join(shotsDir, 'audit-log-verified.png'), fullPage: true });
 
     // Someone with database superuser rights turns the refusal into a success behind the trigger's back.
     const db = new Client({ connectionString: server.db.url });
@@ -102,6 +87,6 @@ describe('audit log journey in headless Chromium', () => {
     expect(await verdict.getAttribute('data-first-broken-seq')).toBe(String(seq));
     expect(await verdict.getAttribute('data-reason')).toBe('hash mismatch');
     expect(await page.getByTestId('audit-verify-row').textContent()).toContain('Marco Diaz');
-    await page.screenshot({ path: join(SHOTS, 'audit-log-broken.png'), fullPage: true });
+    await page.screenshot({ path: join(shotsDir, 'audit-log-broken.png'), fullPage: true });
   });
 });

@@ -1,56 +1,32 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoScenario, startIamEmulator, type IamEmulator } from '@astrolabe/emulator-aws-iam';
-import { startTestServer, type TestServer } from '../../apps/server/test/support/test-server';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CONSOLE_DIR = join(__dirname, '../../dashboards/console/dist');
-const SHOTS = join(__dirname, '../../test-results');
+import type { TestServer } from '../../apps/server/test/support/test-server';
+import { startDemoConsole, type DemoConsole } from './support/demo-console';
 
 describe('demo journey in headless Chromium', () => {
+  let demo: DemoConsole;
   let server: TestServer;
-  let emulator: IamEmulator;
-  let browser: Browser;
   let page: Page;
+  let shotsDir: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(CONSOLE_DIR, 'index.html'))) throw new Error('console is not built: run `npx vite build dashboards/console`');
-    // A schedule that cannot fire during the test: only the start-up run and our own "run now" happen.
-    emulator = await startIamEmulator({ scenario: loadDemoScenario(), latencyMs: 40 });
-    server = await startTestServer({ ASTROLABE_DEMO: '1', ASTROLABE_DEMO_IAM_ENDPOINT: emulator.url, ASTROLABE_DEMO_SCHEDULE: '0 0 1 1 *', ASTROLABE_CONSOLE_DIR: CONSOLE_DIR });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(20_000);
-    mkdirSync(SHOTS, { recursive: true });
+    demo = await startDemoConsole({ iamLatencyMs: 40, viewport: { width: 1280, height: 800 } });
+    ({ server, page, shotsDir } = demo);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await emulator?.stop();
+    await demo?.stop();
   });
 
-  /** The demo queues a first run at start-up; wait for it so the console has findings to show. */
-  async function firstRunFinished(): Promise<void> {
-    const ws = (await server.api<{ items: { id: string }[] }>('GET', '/api/v1/workspaces')).body.items[0]!;
-    await expect
-      .poll(async () => (await server.api<{ items: { lastRun: { state: string } | null }[] }>('GET', `/api/v1/workspaces/${ws.id}/connections`)).body.items[0]?.lastRun?.state, { timeout: 60_000, interval: 250 })
-      .toMatch(/succeeded|partial/);
-  }
-
   it('opens the demo, finds a failing check, opens a resource, reads remediation, runs now', async () => {
-    await firstRunFinished();
+    await demo.firstRunFinished();
     await page.goto(server.url);
     await page.getByTestId('overview-page').waitFor();
     // The start-up run lands within seconds; the overview then shows readiness per framework.
     await page.getByTestId('readiness-soc2-tsc-2017').waitFor({ timeout: 30_000 });
     await expect.poll(async () => page.getByTestId('readiness-soc2-tsc-2017').getByTestId('readiness-percent').textContent(), { timeout: 30_000 }).toMatch(/\d/);
-    await page.screenshot({ path: join(SHOTS, 'overview.png') });
+    await page.screenshot({ path: join(shotsDir, 'overview.png') });
 
     await page.getByRole('link', { name: 'Checks' }).first().click();
     const row = page.getByTestId('check-row-aws-iam.console-user-mfa');
@@ -69,7 +45,7 @@ describe('demo journey in headless Chromium', () => {
     const remediation = page.getByTestId('remediation').first();
     await remediation.waitFor();
     expect(await remediation.textContent()).toMatch(/aws iam/);
-    await page.screenshot({ path: join(SHOTS, 'check-detail.png'), fullPage: true });
+    await page.screenshot({ path: join(shotsDir, 'check-detail.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'Connections' }).first().click();
     await page.getByTestId('connections-table').waitFor();
@@ -80,7 +56,7 @@ describe('demo journey in headless Chromium', () => {
     // The new run appears, shows live progress, and ends in a terminal state without a reload.
     await expect.poll(async () => page.getByTestId('run-history-row').count(), { timeout: 20_000 }).toBe(before + 1);
     await expect.poll(async () => (await page.getByTestId('run-state').textContent()) ?? '', { timeout: 60_000, interval: 250 }).toMatch(/succeeded|partial/i);
-    await page.screenshot({ path: join(SHOTS, 'connection-run.png'), fullPage: true });
+    await page.screenshot({ path: join(shotsDir, 'connection-run.png'), fullPage: true });
   });
 
   it('adds an aws-iam connection: field errors from the server, then create and validate', async () => {
@@ -104,7 +80,7 @@ describe('demo journey in headless Chromium', () => {
     await page.getByTestId('create-connection').click();
     await page.getByTestId('connection-created').waitFor();
     await expect.poll(async () => page.getByTestId('validation-summary').getAttribute('data-ok'), { timeout: 30_000 }).toBe('true');
-    await page.screenshot({ path: join(SHOTS, 'connection-added.png'), fullPage: true });
+    await page.screenshot({ path: join(shotsDir, 'connection-added.png'), fullPage: true });
     // Write-only: the secret never comes back to the browser.
     expect(await page.content()).not.toContain('e2e-secret-value');
   });

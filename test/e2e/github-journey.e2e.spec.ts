@@ -1,46 +1,31 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoScenario, startIamEmulator, type IamEmulator } from '@astrolabe/emulator-aws-iam';
 import { loadGithubDemoScenario, startGithubEmulator, type GithubEmulator } from '@astrolabe/emulator-github';
-import { startTestServer, type TestServer } from '../../apps/server/test/support/test-server';
+import type { TestServer } from '../../apps/server/test/support/test-server';
+import { startDemoConsole, type DemoConsole } from './support/demo-console';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CONSOLE_DIR = join(__dirname, '../../dashboards/console/dist');
-const SHOTS = join(__dirname, '../../test-results');
 // An organization owner's token in the emulator's demo scenario; not a real token.
 const OWNER_TOKEN = 'ghp_acmeOwnerAuditToken00000000000000000';
 
 // A GitHub organization next to the demo's AWS account: the test server starts only the AWS
 // emulator, so this spec runs its own GitHub emulator and adds the connection through the form.
 describe('GitHub connection journey in headless Chromium', () => {
+  let demo: DemoConsole;
   let server: TestServer;
-  let iam: IamEmulator;
   let github: GithubEmulator;
-  let browser: Browser;
   let page: Page;
+  let shotsDir: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(CONSOLE_DIR, 'index.html'))) throw new Error('console is not built: run `npx vite build dashboards/console`');
-    iam = await startIamEmulator({ scenario: loadDemoScenario(), latencyMs: 10 });
     github = await startGithubEmulator({ scenario: loadGithubDemoScenario() });
-    // A schedule that cannot fire during the test: only the demo's start-up run and our own "run now" happen.
-    server = await startTestServer({ ASTROLABE_DEMO: '1', ASTROLABE_DEMO_IAM_ENDPOINT: iam.url, ASTROLABE_DEMO_SCHEDULE: '0 0 1 1 *', ASTROLABE_CONSOLE_DIR: CONSOLE_DIR });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(20_000);
-    mkdirSync(SHOTS, { recursive: true });
+    demo = await startDemoConsole({ iamLatencyMs: 10, viewport: { width: 1280, height: 800 } });
+    ({ server, page, shotsDir } = demo);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await demo?.stop();
     await github?.stop();
-    await iam?.stop();
   });
 
   it('adds a GitHub organization from the form, runs it, shows the API quota it spent and its failing checks', async () => {
@@ -68,7 +53,7 @@ describe('GitHub connection journey in headless Chromium', () => {
     await page.getByTestId('field-config-organization-error').waitFor();
     await page.getByTestId('field-config-baseUrl-error').waitFor();
     expect(await page.getByTestId('field-config-fullScanHours-error').textContent()).toMatch(/24/);
-    await page.screenshot({ path: join(SHOTS, 'github-form-errors.png'), fullPage: true });
+    await page.screenshot({ path: join(shotsDir, 'github-form-errors.png'), fullPage: true });
 
     await page.getByTestId('field-config-organization').fill(github.org);
     await page.getByTestId('field-config-baseUrl').fill(github.restUrl);
@@ -92,7 +77,7 @@ describe('GitHub connection journey in headless Chromium', () => {
     expect(await usage.getByTestId('run-usage-restNotModified').textContent()).toContain('304s (free)');
     expect(await usage.getByTestId('run-usage-scansReused').textContent()).toContain('No');
     await usage.getByTestId('run-usage-restRemaining').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'github-run.png'), fullPage: true });
+    await page.screenshot({ path: join(shotsDir, 'github-run.png'), fullPage: true });
 
     // Two sources side by side, each with its connector.
     await page.getByRole('link', { name: 'Connections' }).first().click();
@@ -111,7 +96,7 @@ describe('GitHub connection journey in headless Chromium', () => {
     expect(sources).toEqual(['github']);
     const row = page.getByTestId('check-row-github.default-branch-protected');
     await expect.poll(async () => row.getAttribute('data-outcome'), { timeout: 30_000 }).toBe('failing');
-    await page.screenshot({ path: join(SHOTS, 'github-checks.png'), fullPage: true });
+    await page.screenshot({ path: join(shotsDir, 'github-checks.png'), fullPage: true });
     await row.click();
     await page.getByTestId('check-detail-page').waitFor();
     const failing = page.locator('[data-testid="finding-row"][data-status="fail"]').first();

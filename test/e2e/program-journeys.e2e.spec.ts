@@ -1,13 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoScenario, startIamEmulator, type IamEmulator } from '@astrolabe/emulator-aws-iam';
-import { startTestServer, type TestServer } from '../../apps/server/test/support/test-server';
+import type { TestServer } from '../../apps/server/test/support/test-server';
+import { startDemoConsole, type DemoConsole } from './support/demo-console';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CONSOLE_DIR = join(__dirname, '../../dashboards/console/dist');
-const SHOTS = join(__dirname, '../../test-results');
 const DAY_MS = 86_400_000;
 
 // The compliance program as people use it: a lead uploads manual evidence, an engineer asks for
@@ -15,37 +11,19 @@ const DAY_MS = 86_400_000;
 // a lead adds a control of their own and maps it to a SOC 2 criterion.
 // Everything is clicked; statuses are read from data-status.
 describe('compliance program journeys in headless Chromium', () => {
+  let demo: DemoConsole;
   let server: TestServer;
-  let emulator: IamEmulator;
-  let browser: Browser;
   let page: Page;
+  let shotsDir: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(CONSOLE_DIR, 'index.html'))) throw new Error('console is not built: run `npx vite build dashboards/console`');
-    emulator = await startIamEmulator({ scenario: loadDemoScenario(), latencyMs: 20 });
-    server = await startTestServer({ ASTROLABE_DEMO: '1', ASTROLABE_DEMO_IAM_ENDPOINT: emulator.url, ASTROLABE_DEMO_SCHEDULE: '0 0 1 1 *', ASTROLABE_CONSOLE_DIR: CONSOLE_DIR });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(20_000);
-    mkdirSync(SHOTS, { recursive: true });
+    demo = await startDemoConsole({ iamLatencyMs: 20, viewport: { width: 1440, height: 900 } });
+    ({ server, page, shotsDir } = demo);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await emulator?.stop();
+    await demo?.stop();
   });
-
-  /** The demo's start-up run turns the automated controls from not monitored into failing or passing. */
-  async function firstRunFinished(): Promise<void> {
-    const ws = (await server.api<{ items: { id: string }[] }>('GET', '/api/v1/workspaces')).body.items[0]!;
-    await expect
-      .poll(async () => (await server.api<{ items: { lastRun: { state: string } | null }[] }>('GET', `/api/v1/workspaces/${ws.id}/connections`)).body.items[0]?.lastRun?.state, { timeout: 60_000, interval: 250 })
-      .toMatch(/succeeded|partial/);
-  }
 
   async function actAs(name: string): Promise<void> {
     const select = page.getByTestId('acting-as-select');
@@ -104,11 +82,11 @@ describe('compliance program journeys in headless Chromium', () => {
     const today = new Date().toISOString().slice(0, 10);
     await expect.poll(async () => page.locator(`[data-testid="status-history-day"][data-day="${today}"]`).getAttribute('data-status')).toBe('passing');
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(SHOTS, 'program-evidence-uploaded.png'), fullPage: true });
+    await page.screenshot({ path: join(shotsDir, 'program-evidence-uploaded.png'), fullPage: true });
   });
 
   it('an engineer requests an exception on a failing control, a lead approves it: failing → excepted', async () => {
-    await firstRunFinished();
+    await demo.firstRunFinished();
     await page.goto(server.url);
     await page.getByTestId('overview-page').waitFor();
     await actAs('Marco Diaz');
@@ -152,16 +130,16 @@ describe('compliance program journeys in headless Chromium', () => {
     expect(await active.getAttribute('data-state')).toBe('active');
     await active.getByTestId('exception-open').click();
     await expect.poll(async () => active.locator('xpath=following-sibling::tr[1]').getByTestId('exception-event').count()).toBe(2);
-    await page.screenshot({ path: join(SHOTS, 'program-exception-approved.png'), fullPage: true });
+    await page.screenshot({ path: join(shotsDir, 'program-exception-approved.png'), fullPage: true });
 
     await active.getByRole('link', { name: /MFA is enforced/ }).click();
     await page.getByTestId('control-detail-page').waitFor();
     await expect.poll(async () => statusOf(page.getByTestId('control-status')), { timeout: 15_000 }).toBe('excepted');
-    await page.screenshot({ path: join(SHOTS, 'program-control-excepted.png'), fullPage: true });
+    await page.screenshot({ path: join(shotsDir, 'program-control-excepted.png'), fullPage: true });
   });
 
   it('an engineer accepts the risk of one failing finding from its details panel, sees it requested, and withdraws it', async () => {
-    await firstRunFinished();
+    await demo.firstRunFinished();
     await page.goto(server.url);
     await page.getByTestId('overview-page').waitFor();
     await actAs('Marco Diaz');
@@ -190,7 +168,7 @@ describe('compliance program journeys in headless Chromium', () => {
     await requested.waitFor();
     const exceptionId = await requested.getAttribute('data-exception');
     expect(exceptionId).toBeTruthy();
-    await page.screenshot({ path: join(SHOTS, 'program-finding-exception-requested.png'), fullPage: true });
+    await page.screenshot({ path: join(shotsDir, 'program-finding-exception-requested.png'), fullPage: true });
 
     // Listed as requested, named by the check and the resource; its requester may only withdraw it.
     await page.getByTestId('nav-exceptions').click();
@@ -260,7 +238,7 @@ describe('compliance program journeys in headless Chromium', () => {
     // Catalog mappings have no remove button.
     expect(await page.getByTestId('requirement-control-ctl-privacy-policy').getAttribute('data-custom')).toBe('false');
     expect(await page.getByTestId('requirement-control-ctl-privacy-policy').getByTestId('requirement-control-remove').count()).toBe(0);
-    await page.screenshot({ path: join(SHOTS, 'program-control-mapped.png'), fullPage: true });
+    await page.screenshot({ path: join(shotsDir, 'program-control-mapped.png'), fullPage: true });
 
     await mapped.getByRole('link').click();
     await page.getByTestId('control-detail-page').waitFor();
