@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../apps/server/test/support/test-server';
-import { startDemoConsole, type DemoConsole } from './support/demo-console';
+import { actAs, startDemoConsole, type DemoConsole } from './support/demo-console';
 
 // An engineer's refused role change shows up in the audit log; a lead filters to refusals,
 // verifies the chain, exports it, and sees the verification fail once a row is forged in the database.
@@ -22,19 +22,10 @@ describe('audit log journey in headless Chromium', () => {
     await demo?.stop();
   });
 
-  async function actAs(name: string): Promise<string> {
-    const select = page.getByTestId('acting-as-select');
-    const value = await select.locator('option', { hasText: name }).getAttribute('value');
-    expect(value).toBeTruthy();
-    await select.selectOption(value!);
-    await expect.poll(async () => page.getByTestId('acting-as').getAttribute('data-member')).toBe(value);
-    return value!;
-  }
-
   it('records a refused change, filters to it, verifies and exports the chain, and catches a forged row', async () => {
     await page.goto(server.url);
     await page.getByTestId('overview-page').waitFor();
-    const engineerId = await actAs('Marco Diaz');
+    const engineerId = await actAs(page, 'Marco Diaz');
 
     // An engineer may not change roles: the refusal stays under the select…
     await page.getByTestId('nav-settings').click();
@@ -44,7 +35,7 @@ describe('audit log journey in headless Chromium', () => {
     await expect.poll(async () => alex.getByTestId('member-role-error').getAttribute('data-status')).toBe('403');
 
     // …and in the audit log, attributed to him.
-    await actAs('Priya Raman');
+    await actAs(page, 'Priya Raman');
     await page.getByTestId('nav-audit-log').click();
     await page.getByTestId('audit-log-page').waitFor();
     const refused = page.locator('[data-testid^="audit-row-"][data-action="member.update"]');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../apps/server/test/support/test-server';
-import { startDemoConsole, type DemoConsole } from './support/demo-console';
+import { actAs, startDemoConsole, type DemoConsole } from './support/demo-console';
 
 const DAY_MS = 86_400_000;
 
@@ -24,14 +24,6 @@ describe('compliance program journeys in headless Chromium', () => {
   afterAll(async () => {
     await demo?.stop();
   });
-
-  async function actAs(name: string): Promise<void> {
-    const select = page.getByTestId('acting-as-select');
-    const value = await select.locator('option', { hasText: name }).getAttribute('value');
-    expect(value).toBeTruthy();
-    await select.selectOption(value!);
-    await expect.poll(async () => page.getByTestId('acting-as').getAttribute('data-member')).toBe(value);
-  }
 
   async function statusOf(locator: Locator): Promise<string | null> {
     return locator.getAttribute('data-status');
@@ -89,7 +81,7 @@ describe('compliance program journeys in headless Chromium', () => {
     await demo.firstRunFinished();
     await page.goto(server.url);
     await page.getByTestId('overview-page').waitFor();
-    await actAs('Marco Diaz');
+    await actAs(page, 'Marco Diaz');
 
     await page.getByTestId('nav-controls').click();
     await page.getByTestId('control-filter-failing').click();
@@ -113,7 +105,7 @@ describe('compliance program journeys in headless Chromium', () => {
     expect(await statusOf(status)).toBe('failing');
 
     // The requester may not approve their own request; a compliance lead may.
-    await actAs('Priya Raman');
+    await actAs(page, 'Priya Raman');
     await page.getByTestId('nav-exceptions').click();
     await page.getByTestId('exceptions-page').waitFor();
     const pending = page.locator('[data-testid^="exception-row-"][data-control="ctl-iam-console-mfa"]');
@@ -142,7 +134,7 @@ describe('compliance program journeys in headless Chromium', () => {
     await demo.firstRunFinished();
     await page.goto(server.url);
     await page.getByTestId('overview-page').waitFor();
-    await actAs('Marco Diaz');
+    await actAs(page, 'Marco Diaz');
 
     await page.getByTestId('nav-checks').click();
     await page.getByTestId('check-row-aws-iam.access-keys-rotated-90d').click();
@@ -188,7 +180,7 @@ describe('compliance program journeys in headless Chromium', () => {
     const controlId = 'ctl-customer-security-updates';
     await page.goto(server.url);
     await page.getByTestId('overview-page').waitFor();
-    await actAs('Priya Raman');
+    await actAs(page, 'Priya Raman');
 
     await page.getByTestId('nav-controls').click();
     await page.getByTestId('controls-page').waitFor();

@@ -221,7 +221,6 @@ export const regressionsQuery = z.object({ since: isoDate.optional() });
 
 export const slaSchema = z.object(Object.fromEntries(SEVERITIES.map((s) => [s, z.number().int().min(1).max(3650)])) as Record<(typeof SEVERITIES)[number], z.ZodNumber>);
 export type SlaDays = z.infer<typeof slaSchema>;
-export const overdueFindingSchema = findingSchema;
 export const overdueGroupSchema = z.object({ owner: memberRefSchema.nullable(), findings: z.array(findingSchema), total: z.number() });
 
 export const myWorkSchema = z.object({

@@ -63,3 +63,13 @@ export async function startDemoConsole(opts: DemoConsoleOptions = {}): Promise<D
     throw err;
   }
 }
+
+/** Switches the console's "Acting as" member by display name and waits until it took; returns the member id. */
+export async function actAs(page: Page, name: string): Promise<string> {
+  const select = page.getByTestId('acting-as-select');
+  const value = await select.locator('option', { hasText: name }).getAttribute('value');
+  expect(value).toBeTruthy();
+  await select.selectOption(value!);
+  await expect.poll(async () => page.getByTestId('acting-as').getAttribute('data-member')).toBe(value);
+  return value!;
+}

@@ -75,7 +75,9 @@ export class FrameworksService {
     const f = this.requireFramework(frameworkId);
     const s = await this.state(workspaceId);
     const score = this.score(f, s);
-    const scored = new Map(score.requirements.map((r) => [r.requirementId, r]));
+    // Out-of-scope requirements are listed too, with the status their controls would give: one
+    // scoring with nothing out of scope provides those (readiness still comes from `score`).
+    const unscoped = new Map(this.score(f, { ...s, scope: [] }).requirements.map((r) => [r.requirementId, r.status]));
     const scopeById = new Map(s.scope.filter((x) => x.frameworkId === f.id).map((x) => [x.requirementId, x]));
     const custom = s.mappings.filter((m) => m.frameworkId === f.id);
     const requirements = f.sections.flatMap((section) =>
@@ -88,9 +90,7 @@ export class FrameworksService {
           title: r.title,
           controlIds: [...new Set([...r.controlIds, ...customIds])],
           customControlIds: customIds,
-          // Out-of-scope requirements are listed (auditors see the justification) with the status
-          // their controls would give, but they do not count towards readiness.
-          status: scored.get(r.id)?.status ?? this.score(f, { ...s, scope: [] }).requirements.find((x) => x.requirementId === r.id)?.status ?? 'not_monitored',
+          status: unscoped.get(r.id) ?? 'not_monitored',
           outOfScope: out ? { justification: out.justification, setBy: out.setBy, setAt: out.setAt.toISOString() } : null,
         };
       }),
