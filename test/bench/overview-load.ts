@@ -25,7 +25,7 @@ export function percentile(sorted: readonly number[], p: number): number {
 export function runLoad(url: string, connections: number, durationS: number): Promise<LoadResult> {
   const times: number[] = [];
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: durationS, timeout: 30 }, (err, result) => {
+    const instance = autocannon({ url, connections, duration: durationS, timeout: 30, headers: { cookie: process.env.BENCH_COOKIE ?? '' } }, (err, result) => {
       if (err) return reject(err);
       const sorted = [...times].sort((a, b) => a - b);
       resolve({

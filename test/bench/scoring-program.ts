@@ -1,7 +1,7 @@
 // The scoring bench's program: a workspace, members, connections and custom controls created
 // through the API as a user would, then grown to scale with set-based SQL (scoring-dataset.ts).
-import { ACTOR_HEADER } from '@astrolabe/api-contract';
-import { DataSource } from 'typeorm';
+import { SystemDb } from '../../apps/server/src/database/system-db';
+import { createAccount, mintMemberSession, signIn, type FixtureQuery } from '../../apps/server/test/support/sessions';
 import { RegistryRef } from '../../apps/server/src/platform/registry.provider';
 import type { RunningServer } from '../../apps/server/src/server';
 import { buildDataset, type DatasetSummary } from './scoring-dataset';
@@ -12,10 +12,32 @@ export interface BenchApi {
   timedGet: (path: string) => Promise<number>;
 }
 
-export function benchApi(baseUrl: string): BenchApi {
+/** Who the bench acts as: an owner signed in through the API, and sessions minted for members. */
+export interface BenchAuth {
+  owner: Record<string, string>;
+  as: (memberId: string) => Promise<Record<string, string>>;
+}
+
+export async function benchAuth(server: RunningServer): Promise<BenchAuth> {
+  const system = server.app.get(SystemDb).dataSource;
+  const query: FixtureQuery = <T>(sql: string, params: unknown[] = []) => system.query(sql, params) as Promise<T[]>;
+  const owner = { email: 'owner@bench.example', password: 'bench owner password' };
+  await createAccount(query, { ...owner, displayName: 'Olivia Owner' });
+  const sessions = new Map<string, Promise<Record<string, string>>>();
+  return {
+    owner: await signIn(server.url, owner.email, owner.password),
+    as: (memberId) => {
+      let s = sessions.get(memberId);
+      if (!s) sessions.set(memberId, (s = mintMemberSession(query, memberId)));
+      return s;
+    },
+  };
+}
+
+export function benchApi(baseUrl: string, auth: BenchAuth): BenchApi {
   return {
     call: async <T>(method: string, path: string, body?: unknown, actor?: string): Promise<T> => {
-      const headers: Record<string, string> = { 'content-type': 'application/json', ...(actor ? { [ACTOR_HEADER]: actor } : {}) };
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...(actor ? await auth.as(actor) : auth.owner) };
       const res = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
       const text = await res.text();
       if (res.status >= 400) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
@@ -23,7 +45,7 @@ export function benchApi(baseUrl: string): BenchApi {
     },
     timedGet: async (path: string): Promise<number> => {
       const t = performance.now();
-      const res = await fetch(`${baseUrl}${path}`);
+      const res = await fetch(`${baseUrl}${path}`, { headers: auth.owner });
       await res.arrayBuffer();
       const elapsed = performance.now() - t;
       if (res.status !== 200) throw new Error(`GET ${path} → ${res.status}`);
@@ -46,13 +68,14 @@ export interface SeededProgram {
   summary: DatasetSummary;
 }
 
-export async function seedBenchProgram(server: RunningServer, size: ProgramSize): Promise<SeededProgram> {
-  const api = benchApi(server.url);
-  const ds = server.app.get(DataSource);
+export async function seedBenchProgram(server: RunningServer, auth: BenchAuth, size: ProgramSize): Promise<SeededProgram> {
+  const api = benchApi(server.url, auth);
+  // Bulk set-up as the owner, as a migration would: across row-level security, and VACUUM needs the table owner.
+  const ds = server.app.get(SystemDb).dataSource;
   const { registry } = server.app.get(RegistryRef);
 
   const t0 = performance.now();
-  const ws = await api.call<{ id: string }>('POST', '/api/v1/workspaces', { slug: 'bench-scoring', name: 'Scoring bench', owner: { displayName: 'Olivia Owner', email: 'owner@bench.example' } });
+  const ws = await api.call<{ id: string }>('POST', '/api/v1/workspaces', { slug: 'bench-scoring', name: 'Scoring bench' });
   const base = `/api/v1/workspaces/${ws.id}`;
   const owner = (await api.call<{ items: { id: string }[] }>('GET', `${base}/members`)).items[0]?.id;
   if (!owner) throw new Error('workspace has no owner');

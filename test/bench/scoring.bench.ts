@@ -20,10 +20,11 @@ import { createLogger } from '../../apps/server/src/logging/logger';
 import { ManualEvidenceRepository } from '../../apps/server/src/manual-evidence/manual-evidence.repository';
 import { FrameworksService } from '../../apps/server/src/program/frameworks.service';
 import { ControlRepository } from '../../apps/server/src/scoring/control.repository';
+import { TenantContext } from '../../apps/server/src/platform/tenant-context';
 import { ScoringService } from '../../apps/server/src/scoring/scoring.service';
 import { startServer } from '../../apps/server/src/server';
 import type { LoadResult } from './overview-load';
-import { benchApi, seedBenchProgram } from './scoring-program';
+import { benchApi, benchAuth, seedBenchProgram } from './scoring-program';
 
 const FINDINGS = 1_000_000;
 const CONNECTIONS = 8;
@@ -81,9 +82,10 @@ async function waitForIdlePool(ds: DataSource, timeoutMs = 120_000): Promise<voi
   }
 }
 
-function runLoadInChild(url: string): Promise<LoadResult> {
+function runLoadInChild(url: string, cookie: string): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(__dirname, 'overview-load.ts'), [url, String(LOAD.connections), String(LOAD.durationS)], { execArgv: ['-r', '@swc-node/register'] });
+    // The session cookie goes by environment, not argv: argv is visible to every local user.
+    const child = fork(join(__dirname, 'overview-load.ts'), [url, String(LOAD.connections), String(LOAD.durationS)], { execArgv: ['-r', '@swc-node/register'], env: { ...process.env, BENCH_COOKIE: cookie } });
     child.once('message', (m: { ok: boolean; result?: LoadResult; error?: string }) => (m.ok && m.result ? resolve(m.result) : reject(new Error(m.error ?? 'load failed'))));
     child.once('error', reject);
     child.once('exit', (code) => {
@@ -108,7 +110,8 @@ async function main(): Promise<void> {
   });
   const startedAt = performance.now();
   const server = await startServer(config, createLogger('warn'));
-  const api = benchApi(server.url);
+  const auth = await benchAuth(server);
+  const api = benchApi(server.url, auth);
   const ds = server.app.get(DataSource);
   const scoring = server.app.get(ScoringService);
   try {
@@ -116,11 +119,13 @@ async function main(): Promise<void> {
 
     // 1–2. The workspace, members, connections and custom controls through the API; then the
     // large program with set-based SQL.
-    const seeded = await seedBenchProgram(server, { findings: FINDINGS, connections: CONNECTIONS, customControls: CUSTOM_CONTROLS });
+    const seeded = await seedBenchProgram(server, auth, { findings: FINDINGS, connections: CONNECTIONS, customControls: CUSTOM_CONTROLS });
     const { summary } = seeded;
     const ws = { id: seeded.workspaceId };
     const base = `/api/v1/workspaces/${ws.id}`;
-    const controlCount = Number(((await ds.query('SELECT count(*) AS n FROM control WHERE workspace_id = $1', [ws.id])) as { n: string }[])[0]?.n);
+    // The bench reads and writes as the server does: the app login, inside the workspace (row-level security).
+    const inWorkspace = <T>(fn: () => Promise<T>): Promise<T> => server.app.get(TenantContext).run(ws.id, fn);
+    const controlCount = Number(((await inWorkspace(() => ds.query('SELECT count(*) AS n FROM control WHERE workspace_id = $1', [ws.id]))) as { n: string }[])[0]?.n);
     console.log(`set-up: API ${(seeded.apiMs / 1000).toFixed(1)} s (workspace, ${seeded.memberCount} members, ${CONNECTIONS} connections, ${CUSTOM_CONTROLS} custom controls); SQL ${(seeded.sqlMs / 1000).toFixed(1)} s`);
     console.log(
       `  ${controlCount} controls, ${summary.findings.toLocaleString('en')} findings, ${summary.runs.toLocaleString('en')} runs, ${summary.manualEvidence} manual evidence, ` +
@@ -130,7 +135,7 @@ async function main(): Promise<void> {
     console.log(`  SQL steps ${Object.entries(summary.ms).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}`);
 
     // 3a. Recompute, as the scheduler and every mutation do: ScoringService.recompute in a transaction.
-    const recompute = () => ds.transaction((manager) => scoring.recompute(manager, ws.id, new Date()));
+    const recompute = () => inWorkspace(() => ds.transaction((manager) => scoring.recompute(manager, ws.id, new Date())));
     const rssBefore = process.memoryUsage.rss();
     const runs: { ms: number; peakRss: number }[] = [];
     for (let i = 0; i < RECOMPUTE_RUNS; i++) {
@@ -149,7 +154,7 @@ async function main(): Promise<void> {
     const exceptions = server.app.get(ExceptionRepository);
     const phase = async (label: string, fn: () => Promise<unknown>) => {
       const t = performance.now();
-      await fn();
+      await inWorkspace(fn);
       return `${label} ${fmtMs(performance.now() - t)}`;
     };
     const now = new Date();
@@ -186,7 +191,7 @@ async function main(): Promise<void> {
     console.log(`  ${acquired} pooled queries per overview request; parts: ${views.join(', ')}`);
 
     // The first overview after the stored scores went stale (> 5 min): ensureFresh re-scores on the request path.
-    await ds.query(`UPDATE workspace SET scored_at = now() - interval '10 minutes' WHERE id = $1`, [ws.id]);
+    await inWorkspace(() => ds.query(`UPDATE workspace SET scored_at = now() - interval '10 minutes' WHERE id = $1`, [ws.id]));
     const staleMs = await api.timedGet(overviewPath);
     console.log(`overview on stale scores (re-scored on read): ${fmtMs(staleMs)}`);
 
@@ -194,7 +199,7 @@ async function main(): Promise<void> {
     // are fresh for the whole run: this is the steady state the target is about.
     await recompute();
     const loadRun = async () => {
-      const out = await withPeakRss(() => runLoadInChild(`${server.url}${overviewPath}`));
+      const out = await withPeakRss(() => runLoadInChild(`${server.url}${overviewPath}`, auth.owner['cookie'] ?? ''));
       // autocannon hangs up when its time is over; requests already queued in the server finish first.
       await waitForIdlePool(ds);
       return out;
@@ -206,7 +211,7 @@ async function main(): Promise<void> {
     const load = fresh.value;
     console.log(`overview under load, fresh scores: ${describe(load)} (server Node RSS peak ${Math.round(fresh.peakRss / MB)} MB)`);
     // The same load starting on stale scores: every request's ensureFresh re-scores until one commits.
-    await ds.query(`UPDATE workspace SET scored_at = now() - interval '10 minutes' WHERE id = $1`, [ws.id]);
+    await inWorkspace(() => ds.query(`UPDATE workspace SET scored_at = now() - interval '10 minutes' WHERE id = $1`, [ws.id]));
     const stale = (await loadRun()).value;
     console.log(`overview under load, stale scores at start: ${describe(stale)}`);
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { generateScenario, startIamEmulator } from '@astrolabe/emulator-aws-iam';
 import { loadConfig } from '../../apps/server/src/config/app-config';
 import { createLogger } from '../../apps/server/src/logging/logger';
+import { benchAuth } from './scoring-program';
 import { startServer } from '../../apps/server/src/server';
 
 interface RunView {
@@ -26,8 +27,9 @@ async function main(): Promise<void> {
   // No rate limit: the bench measures the server, not the limiter.
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ASTROLABE_DATA_DIR: dir, LOG_LEVEL: 'info', ASTROLABE_MASTER_KEY: randomBytes(32).toString('base64'), ASTROLABE_RATE_LIMIT_PER_MINUTE: '0', ASTROLABE_RATE_LIMIT_MUTATIONS_PER_MINUTE: '0' });
   const server = await startServer(config, createLogger('info', { write: (l: string) => { if (l.includes('run committed')) { const j = JSON.parse(l) as { collectMs: number; commitMs: number; items: number }; console.log(`  collect ${j.collectMs} ms, evaluate+store ${j.commitMs} ms, ${j.items} evidence items`); } } }));
+  const auth = await benchAuth(server);
   const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+    const res = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json', ...auth.owner }, body: body ? JSON.stringify(body) : undefined });
     return (await res.json()) as T;
   };
   try {

@@ -27,14 +27,32 @@ describe('audit log journey in headless Chromium', () => {
     await page.getByTestId('overview-page').waitFor();
     const engineerId = await actAs(page, 'Marco Diaz');
 
-    // An engineer may not change roles: the refusal stays under the select…
+    // An engineer may not change roles: the console shows roles as text to him…
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('members-table').waitFor();
     const alex = page.locator('[data-testid^="member-row-"]', { hasText: 'Alex Chen' });
-    await alex.getByTestId('member-role').selectOption('admin');
-    await expect.poll(async () => alex.getByTestId('member-role-error').getAttribute('data-status')).toBe('403');
+    expect(await alex.getByTestId('member-role').count()).toBe(0);
+    expect(await alex.getByTestId('member-role-text').textContent()).toBe('Auditor');
+    await page.getByTestId('settings-members-note').waitFor();
 
-    // …and in the audit log, attributed to him.
+    // …and the server refuses when he tries anyway, with his own session (cookie and CSRF token).
+    const alexId = demo.personas.find((p) => p.displayName === 'Alex Chen')!.id;
+    const refusal = await page.evaluate(
+      async ({ ws, memberId }) => {
+        const session = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string };
+        const res = await fetch(`/api/v1/workspaces/${ws}/members/${memberId}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+          body: JSON.stringify({ role: 'admin' }),
+        });
+        return { status: res.status, detail: ((await res.json()) as { detail?: string }).detail ?? '' };
+      },
+      { ws: demo.workspaceId, memberId: alexId },
+    );
+    expect(refusal.status).toBe(403);
+    expect(refusal.detail).toMatch(/allowed roles: owner, admin/);
+
+    // The refusal is in the audit log, attributed to him.
     await actAs(page, 'Priya Raman');
     await page.getByTestId('nav-audit-log').click();
     await page.getByTestId('audit-log-page').waitFor();

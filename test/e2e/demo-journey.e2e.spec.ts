@@ -11,7 +11,8 @@ describe('demo journey in headless Chromium', () => {
   let shotsDir: string;
 
   beforeAll(async () => {
-    demo = await startDemoConsole({ iamLatencyMs: 40, viewport: { width: 1280, height: 800 } });
+    // Adding a connection takes an owner or admin.
+    demo = await startDemoConsole({ iamLatencyMs: 40, viewport: { width: 1280, height: 800 }, signInAs: 'Jordan Reyes' });
     ({ server, page, shotsDir } = demo);
   });
 
@@ -60,8 +61,7 @@ describe('demo journey in headless Chromium', () => {
   });
 
   it('adds an aws-iam connection: field errors from the server, then create and validate', async () => {
-    const ws = (await server.api<{ items: { id: string }[] }>('GET', '/api/v1/workspaces')).body.items[0]!;
-    const demo = (await server.api<{ items: { config: { endpointUrl: string } }[] }>('GET', `/api/v1/workspaces/${ws.id}/connections`)).body.items[0]!;
+    const existing = (await demo.api<{ items: { config: { endpointUrl: string } }[] }>('GET', `/api/v1/workspaces/${demo.workspaceId}/connections`)).body.items[0]!;
 
     await page.goto(`${server.url}/connections/new`);
     await page.getByTestId('connection-form').waitFor();
@@ -74,7 +74,7 @@ describe('demo journey in headless Chromium', () => {
     await page.getByTestId('field-config-endpointUrl-error').waitFor();
 
     await page.getByTestId('field-schedule').fill('*/30 * * * *');
-    await page.getByTestId('field-config-endpointUrl').fill(demo.config.endpointUrl);
+    await page.getByTestId('field-config-endpointUrl').fill(existing.config.endpointUrl);
     await page.getByTestId('field-secret-accessKeyId').fill('AKIAIOSFODNN7EXAMPLE');
     await page.getByTestId('field-secret-secretAccessKey').fill('e2e-secret-value');
     await page.getByTestId('create-connection').click();

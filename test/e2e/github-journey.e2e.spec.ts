@@ -19,7 +19,8 @@ describe('GitHub connection journey in headless Chromium', () => {
 
   beforeAll(async () => {
     github = await startGithubEmulator({ scenario: loadGithubDemoScenario() });
-    demo = await startDemoConsole({ iamLatencyMs: 10, viewport: { width: 1280, height: 800 } });
+    // Adding a connection takes an owner or admin.
+    demo = await startDemoConsole({ iamLatencyMs: 10, viewport: { width: 1280, height: 800 }, signInAs: 'Jordan Reyes' });
     ({ server, page, shotsDir } = demo);
   });
 

@@ -32,7 +32,7 @@ describe('compliance program journeys in headless Chromium', () => {
   it('uploads a file as evidence for a manual control: not monitored → passing', async () => {
     await page.goto(server.url);
     await page.getByTestId('overview-page').waitFor();
-    // The first compliance lead acts by default.
+    // The harness signed in as the compliance lead, Priya Raman.
     await expect.poll(async () => page.getByTestId('acting-as').getAttribute('data-role')).toBe('compliance_lead');
 
     await page.getByTestId('nav-controls').click();

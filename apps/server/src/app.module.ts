@@ -1,8 +1,33 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ApiTokenRepository } from './auth/api-token.repository';
+import { ApiTokensController } from './auth/api-tokens.controller';
+import { ApiTokensService } from './auth/api-tokens.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthenticationService } from './auth/authentication.service';
+import { BootstrapOwnerService } from './auth/bootstrap-owner.service';
+import { InvitationRepository } from './auth/invitation.repository';
+import { InvitationAcceptController, InvitationsController } from './auth/invitations.controller';
+import { InvitationsService } from './auth/invitations.service';
+import { MembershipRepository } from './auth/membership.repository';
+import { PasswordHasher } from './auth/password-hasher.adapter';
+import { SecretTokens } from './auth/secret-tokens.adapter';
+import { SessionRepository } from './auth/session.repository';
+import { SessionService } from './auth/session.service';
+import { SignInService } from './auth/sign-in.service';
+import { OidcClient } from './auth/sso/oidc-client.adapter';
+import { OidcLoginStateRepository } from './auth/sso/oidc-login-state.repository';
+import { SsoConfigRepository } from './auth/sso/sso-config.repository';
+import { SsoLoginController } from './auth/sso/sso-login.controller';
+import { SsoController } from './auth/sso/sso.controller';
+import { SsoService } from './auth/sso/sso.service';
+import { UserRepository } from './auth/user.repository';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
+import { SystemDb } from './database/system-db';
+import { TenantContext } from './platform/tenant-context';
 import { AuditLogController } from './audit/audit-log.controller';
 import { AuditLogRepository } from './audit/audit-log.repository';
 import { AuditLogService } from './audit/audit-log.service';
@@ -45,7 +70,7 @@ import { HealthController } from './health/health.controller';
 import { OpenApiController } from './http/openapi.controller';
 import { RateLimitModule } from './http/rate-limit';
 import { LOGGER } from './logging/logger';
-import { Clock } from './platform/clock.adapter';
+import { Clock, SessionClock } from './platform/clock.adapter';
 import { RegistryRef } from './platform/registry.provider';
 import { WriteRevision } from './platform/write-revision';
 import { SecretBox } from './platform/secret-box.adapter';
@@ -69,9 +94,14 @@ export interface AppAdapters {
   config: AppConfig;
   logger: Logger;
   dataSource: DataSource;
+  /** The owner connection for the few cross-workspace lookups (see SystemDb). */
+  systemDb: SystemDb;
+  /** The workspace of the current request or job, which `dataSource` hands to row-level security. */
+  tenant: TenantContext;
   queue: JobQueue;
   secretBox: SecretBox;
   clock: Clock;
+  sessionClock: SessionClock;
   registry: RegistryRef;
   writes: WriteRevision;
 }
@@ -81,7 +111,7 @@ export class AppModule {
   static register(adapters: AppAdapters): DynamicModule {
     return {
       module: AppModule,
-      imports: [ScheduleModule.forRoot(), RateLimitModule.register(adapters.config.rateLimit)],
+      imports: [ScheduleModule.forRoot(), RateLimitModule.register({ ...adapters.config.rateLimit, signInsPerMinute: adapters.config.login.attemptsPerMinute })],
       controllers: [
         HealthController,
         OpenApiController,
@@ -100,14 +130,23 @@ export class AppModule {
         ExceptionsController,
         WorkController,
         AuditLogController,
+        AuthController,
+        ApiTokensController,
+        InvitationsController,
+        InvitationAcceptController,
+        SsoController,
+        SsoLoginController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: adapters.config },
         { provide: LOGGER, useValue: adapters.logger },
         { provide: DataSource, useValue: adapters.dataSource },
+        { provide: SystemDb, useValue: adapters.systemDb },
+        { provide: TenantContext, useValue: adapters.tenant },
         { provide: JobQueue, useValue: adapters.queue },
         { provide: SecretBox, useValue: adapters.secretBox },
         { provide: Clock, useValue: adapters.clock },
+        { provide: SessionClock, useValue: adapters.sessionClock },
         { provide: RegistryRef, useValue: adapters.registry },
         { provide: WriteRevision, useValue: adapters.writes },
         SchedulerAdapter,
@@ -144,6 +183,25 @@ export class AppModule {
         AuditLogRepository,
         AuditTrail,
         AuditLogService,
+        SecretTokens,
+        PasswordHasher,
+        UserRepository,
+        SessionRepository,
+        SessionService,
+        MembershipRepository,
+        ApiTokenRepository,
+        ApiTokensService,
+        InvitationRepository,
+        InvitationsService,
+        AuthenticationService,
+        SignInService,
+        BootstrapOwnerService,
+        SsoConfigRepository,
+        OidcLoginStateRepository,
+        OidcClient,
+        SsoService,
+        // Every /api route passes here: authentication, CSRF, membership and the permission matrix.
+        { provide: APP_GUARD, useClass: AuthGuard },
         // Every mutating API request is written to the audit log (audit/audit-trail.interceptor.ts).
         { provide: APP_INTERCEPTOR, useClass: AuditTrailInterceptor },
       ],

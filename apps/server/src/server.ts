@@ -6,16 +6,20 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import cookieParser from 'cookie-parser';
 import { AppModule } from './app.module';
+import { BootstrapOwnerService } from './auth/bootstrap-owner.service';
 import type { AppConfig } from './config/app-config';
 import { ConnectionScheduleService } from './connections/connection-schedule.service';
 import { locateDatabase } from './database/database.bootstrap';
-import { openDataSource } from './database/data-source.factory';
+import { openServerDatabases } from './database/data-source.factory';
+import { SystemDb } from './database/system-db';
 import { DemoService } from './demo/demo.service';
 import { serveApiDocsUi } from './http/api-docs-ui';
 import { applyEdgeSecurity } from './http/edge-security';
 import { ProblemFilter } from './http/problem.filter';
-import { Clock, SystemClock } from './platform/clock.adapter';
+import { Clock, SessionClock, SystemClock, SystemSessionClock } from './platform/clock.adapter';
+import { TenantContext } from './platform/tenant-context';
 import { WriteRevision } from './platform/write-revision';
 import { DefaultRegistryRef, type RegistryRef } from './platform/registry.provider';
 import { loadMasterKey, SecretBox } from './platform/secret-box.adapter';
@@ -33,6 +37,8 @@ export interface RunningServer {
 
 export interface ServerOverrides {
   clock?: Clock;
+  /** Wall-clock time for session timeouts and lockouts (tests pin it to test them). */
+  sessionClock?: SessionClock;
   registry?: RegistryRef;
   /** Queue retry policy; tests shorten the backoff. */
   retry?: { retryLimit: number; retryDelay: number; retryBackoff: boolean };
@@ -46,18 +52,25 @@ const RESYNC_MS = 60_000;
  */
 export async function startServer(config: AppConfig, logger: Logger, overrides: ServerOverrides = {}): Promise<RunningServer> {
   const db = await locateDatabase(config.databaseUrl, config.dataDir, logger);
-  const dataSource = await openDataSource(db.url);
+  const masterKey = loadMasterKey(config.masterKey, join(config.dataDir, 'master.key'));
+  // Two logins: the owner migrates and answers SystemDb's few cross-workspace lookups; the app's
+  // queries run as a login that row-level security confines to the workspace of each request or job.
+  const tenant = new TenantContext();
+  const { owner, app: dataSource } = await openServerDatabases(db.url, config.appDatabaseUrl, masterKey, tenant);
   const queue = new JobQueue(db.url, logger, overrides.retry);
   await queue.start();
-  const secretBox = new SecretBox(loadMasterKey(config.masterKey, join(config.dataDir, 'master.key')));
+  const secretBox = new SecretBox(masterKey);
 
   const writes = new WriteRevision();
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register({ config, logger, dataSource, queue, secretBox, writes, clock: overrides.clock ?? new SystemClock(), registry: overrides.registry ?? new DefaultRegistryRef() }),
+    AppModule.register({ config, logger, dataSource, systemDb: new SystemDb(owner), tenant, queue, secretBox, writes, clock: overrides.clock ?? new SystemClock(), sessionClock: overrides.sessionClock ?? new SystemSessionClock(), registry: overrides.registry ?? new DefaultRegistryRef() }),
     { logger: ['error', 'warn'], bodyParser: false },
   );
+  // First of all: every request gets its own, empty tenant context (WorkspaceScope enters one).
+  app.use(tenant.middleware);
   applyEdgeSecurity(app, config);
   app.useBodyParser('json', { limit: '256kb' });
+  app.use(cookieParser());
   // Any state-changing request invalidates this process's read caches, when it starts (so a read
   // racing it is not cached as current) and when it ends (so its result is read back at once).
   app.use((req: { method: string }, res: { on(event: 'finish', listener: () => void): void }, next: () => void) => {
@@ -96,6 +109,7 @@ export async function startServer(config: AppConfig, logger: Logger, overrides: 
   const worker = app.get(RunWorker);
   await worker.start({ ownsDatabase: db.embedded });
   if (config.roles.has('worker')) timers.push(setInterval(() => void worker.reap().catch(() => undefined), RESYNC_MS));
+  await app.get(BootstrapOwnerService).fromEnvironment();
   const demo = app.get(DemoService);
   await demo.start();
 
@@ -118,6 +132,7 @@ export async function startServer(config: AppConfig, logger: Logger, overrides: 
       await queue.stop();
       await app.close();
       await dataSource.destroy();
+      await owner.destroy();
       await db.stop();
     },
   };

@@ -16,7 +16,7 @@ describe('API edge: bad input → 400 naming the field, unknown ids → 404, nev
   const fields = (p: Problem) => (p.errors ?? []).map((e) => e.field);
 
   it('rejects a bad workspace slug with the field named, as problem+json', async () => {
-    const res = await fetch(`${server.url}/api/v1/workspaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ slug: 'Bad Slug!', name: '' }) });
+    const res = await fetch(`${server.url}/api/v1/workspaces`, { method: 'POST', headers: { 'content-type': 'application/json', ...server.ownerHeaders }, body: JSON.stringify({ slug: 'Bad Slug!', name: '' }) });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const body = (await res.json()) as Problem;

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScoringService } from '../src/scoring/scoring.service';
 import { MutableClock } from './support/mutable-clock';
-import { startTestServer, waitForRun, type TestServer } from './support/test-server';
+import { ANONYMOUS, AS_MEMBER, startTestServer, waitForRun, type TestServer } from './support/test-server';
 
 const DAY = 86_400_000;
 const CLI = join(__dirname, '../../cli/bin/astrolabe.cjs');
@@ -43,10 +43,10 @@ describe('audit log: every mutation and system event, hash-chained, append-only'
   const clock = new MutableClock();
   let a: Team;
   let exceptionId: string;
-  const as = (m: MemberView) => ({ 'x-astrolabe-member': m.id });
+  const as = (m: MemberView) => ({ [AS_MEMBER]: m.id });
 
   async function team(slug: string): Promise<Team> {
-    const ws = await server.call<Workspace>('POST', '/api/v1/workspaces', { slug, name: slug, owner: { displayName: 'Olivia Owner', email: `olivia@${slug}.example.com` } });
+    const ws = await server.call<Workspace>('POST', '/api/v1/workspaces', { slug, name: slug });
     const base = `/api/v1/workspaces/${ws.id}`;
     const owner = (await server.call<{ items: MemberView[] }>('GET', `${base}/members`)).items[0]!;
     const add = async (displayName: string, role: string) =>
@@ -95,11 +95,14 @@ describe('audit log: every mutation and system event, hash-chained, append-only'
 
   it('records who did what to which target, with source IP, status and outcome — refusals and failures included', async () => {
     const before = (await chain(a)).length;
-    const bogus = '00000000-0000-4000-8000-00000000dead';
     expect((await server.api('PATCH', `${a.base}/controls/${CONTROL}`, { ownerId: a.lead.id }, as(a.lead))).status).toBe(200);
     expect((await server.api('POST', `${a.base}/members`, { displayName: 'Eve', email: 'eve@example.com', role: 'owner' }, as(a.engineer))).status).toBe(403);
-    expect((await server.api('POST', `${a.base}/members`, { displayName: 'Eve', email: 'eve@example.com', role: 'owner' })).status).toBe(400);
-    expect((await server.api('PATCH', `${a.base}/controls/${CONTROL}`, { trustLabel: 'implemented' }, { 'x-astrolabe-member': bogus })).status).toBe(403);
+    expect((await server.api('POST', `${a.base}/members`, { displayName: 'Eve', email: 'not-an-email', role: 'owner' })).status).toBe(400);
+    // The lead's own cookie without the CSRF token: what a forged cross-site form would send.
+    const { cookie } = await server.sessionFor(a.lead.id);
+    expect((await server.api('PATCH', `${a.base}/controls/${CONTROL}`, { trustLabel: 'implemented' }, { [ANONYMOUS]: '1', cookie: cookie ?? '' })).status).toBe(403);
+    // Nobody signed in: refused at the door and not written to the workspace's chain.
+    expect((await server.api('PATCH', `${a.base}/controls/${CONTROL}`, { trustLabel: 'implemented' }, { [ANONYMOUS]: '1' })).status).toBe(401);
     expect((await server.api('PATCH', `${a.base}/controls/ctl-does-not-exist`, { trustLabel: 'implemented' }, as(a.lead))).status).toBe(404);
     const requested = await server.api<ExceptionView>(
       'POST',
@@ -115,8 +118,8 @@ describe('audit log: every mutation and system event, hash-chained, append-only'
     expect(rows.map((r) => ({ action: r.action, actor: r.actorLabel, actorType: r.actorType, target: `${r.targetType}:${r.targetId}`, outcome: r.outcome, status: r.statusCode }))).toEqual([
       { action: 'control.update', actor: 'Lena Lead', actorType: 'member', target: `control:${CONTROL}`, outcome: 'success', status: 200 },
       { action: 'member.create', actor: 'Eli Engineer, Jr.', actorType: 'member', target: 'member:null', outcome: 'denied', status: 403 },
-      { action: 'member.create', actor: 'anonymous', actorType: 'anonymous', target: 'member:null', outcome: 'failed', status: 400 },
-      { action: 'control.update', actor: 'anonymous', actorType: 'anonymous', target: `control:${CONTROL}`, outcome: 'denied', status: 403 },
+      { action: 'member.create', actor: 'Olivia Owner', actorType: 'member', target: 'member:null', outcome: 'failed', status: 400 },
+      { action: 'control.update', actor: 'Lena Lead', actorType: 'member', target: `control:${CONTROL}`, outcome: 'denied', status: 403 },
       { action: 'control.update', actor: 'Lena Lead', actorType: 'member', target: 'control:ctl-does-not-exist', outcome: 'failed', status: 404 },
       { action: 'exception.request', actor: 'Eli Engineer, Jr.', actorType: 'member', target: `exception:${exceptionId}`, outcome: 'success', status: 201 },
       { action: 'exception.approve', actor: 'Lena Lead', actorType: 'member', target: `exception:${exceptionId}`, outcome: 'success', status: 200 },
@@ -125,8 +128,8 @@ describe('audit log: every mutation and system event, hash-chained, append-only'
     expect(rows[0]!.sourceIp).toMatch(/127\.0\.0\.1/);
     // The refusal keeps what was attempted (a safe scalar) and why it failed, never the detail text.
     expect(rows[1]!.details).toEqual({ role: 'owner', error: 'Not allowed' });
-    expect(rows[2]!.details).toEqual({ role: 'owner', error: 'The request is invalid', fields: ['x-astrolabe-member'] });
-    expect(rows[3]!.details).toMatchObject({ claimedMemberId: bogus, trustLabel: 'implemented' });
+    expect(rows[2]!.details).toEqual({ role: 'owner', error: 'The request is invalid', fields: ['email'] });
+    expect(rows[3]!.details).toMatchObject({ trustLabel: 'implemented', error: 'Not allowed' });
     expect(rows[5]!.details).toMatchObject({ scope: 'control', controlId: CONTROL, state: 'requested' });
     expect(rows[6]!.details).toEqual({ state: 'active' });
     // seq counts up by one, each row linking to the one before.
@@ -136,7 +139,7 @@ describe('audit log: every mutation and system event, hash-chained, append-only'
   it('puts the creation of a workspace at the start of its own chain, and its members after it', async () => {
     const rows = await chain(a);
     expect(rows.slice(0, 3).map((r) => [r.seq, r.action, r.actorLabel, r.targetId])).toEqual([
-      [1, 'workspace.create', 'anonymous', a.ws.id],
+      [1, 'workspace.create', 'Olivia Owner', a.ws.id],
       [2, 'member.create', 'Olivia Owner', a.lead.id],
       [3, 'member.create', 'Olivia Owner', a.engineer.id],
     ]);
@@ -148,10 +151,10 @@ describe('audit log: every mutation and system event, hash-chained, append-only'
       'POST',
       `${a.base}/connections`,
       { connectorId: 'aws-iam', name: 'prod', config: { endpointUrl: emulator.url }, secret: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: SECRET } },
-      as(a.lead),
+      as(a.owner),
     );
     expect(conn.status).toBe(201);
-    expect((await server.api('PATCH', `${a.base}/connections/${conn.body.id}`, { secret: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: `${SECRET}-2` } }, as(a.lead))).status).toBe(200);
+    expect((await server.api('PATCH', `${a.base}/connections/${conn.body.id}`, { secret: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: `${SECRET}-2` } }, as(a.owner))).status).toBe(200);
     const rows = await chain(a);
     expect(rows.at(-2)).toMatchObject({ action: 'connection.create', targetId: conn.body.id, details: { connectorId: 'aws-iam' } });
     expect(rows.at(-1)).toMatchObject({ action: 'connection.update', targetId: conn.body.id, details: { changed: ['secret'] } });
@@ -227,7 +230,7 @@ describe('audit log: every mutation and system event, hash-chained, append-only'
     expect(seen).toEqual(all.map((r) => r.seq).reverse());
 
     const bad = async (qs: string) => {
-      const res = await fetch(`${server.url}${a.base}/audit-log?${qs}`);
+      const res = await fetch(`${server.url}${a.base}/audit-log?${qs}`, { headers: server.ownerHeaders });
       expect(res.status, qs).toBe(400);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
       return ((await res.json()) as Problem).errors?.map((e) => e.field);
@@ -237,11 +240,11 @@ describe('audit log: every mutation and system event, hash-chained, append-only'
     expect(await bad(`from=${encodeURIComponent(to)}&to=${encodeURIComponent(from)}`)).toEqual(['to']);
     expect(await bad('outcome=maybe&limit=0')).toEqual(expect.arrayContaining(['outcome', 'limit']));
     expect(await bad('cursor=garbage')).toEqual(['cursor']);
-    expect((await fetch(`${server.url}${a.base}/audit-log.csv?targetType=BAD!`)).status).toBe(400);
+    expect((await fetch(`${server.url}${a.base}/audit-log.csv?targetType=BAD!`, { headers: server.ownerHeaders })).status).toBe(400);
   });
 
   it('exports CSV (RFC 4180) with the same filters, oldest first', async () => {
-    const res = await fetch(`${server.url}${a.base}/audit-log.csv?action=exception.*`);
+    const res = await fetch(`${server.url}${a.base}/audit-log.csv?action=exception.*`, { headers: server.ownerHeaders });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="audit-log-audited-\d{4}-\d{2}-\d{2}\.csv"$/);
@@ -252,7 +255,7 @@ describe('audit log: every mutation and system event, hash-chained, append-only'
     expect(lines.slice(1, -1).map((l) => l.split(',')[0])).toHaveLength(3);
     expect(lines[1]).toContain(',"Eli Engineer, Jr.",exception.request,exception,');
     expect(lines[2]).toContain(',"{""state"":""active""}",');
-    const everything = await (await fetch(`${server.url}${a.base}/audit-log.csv`)).text();
+    const everything = await (await fetch(`${server.url}${a.base}/audit-log.csv`, { headers: server.ownerHeaders })).text();
     expect(everything.split('\r\n').length - 2).toBe((await chain(a)).length);
   });
 

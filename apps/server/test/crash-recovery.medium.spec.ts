@@ -8,6 +8,7 @@ import type { FindingView, Run } from '@astrolabe/api-contract';
 import { loadDemoScenario, startIamEmulator, type IamEmulator } from '@astrolabe/emulator-aws-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsWorkspace } from './support/aws-connection';
+import { signIn } from './support/sessions';
 
 const ROOT = join(__dirname, '../../..');
 
@@ -27,10 +28,18 @@ describe('crash mid-run (SIGKILL) with the embedded database', () => {
   let port: number;
   let emulator: IamEmulator;
   let child: ChildProcess | undefined;
-  const env = { ASTROLABE_DATA_DIR: dir, ASTROLABE_MASTER_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn' };
+  const env = {
+    ASTROLABE_DATA_DIR: dir,
+    ASTROLABE_MASTER_KEY: randomBytes(32).toString('base64'),
+    LOG_LEVEL: 'warn',
+    ASTROLABE_BOOTSTRAP_OWNER_EMAIL: 'owner@crash.example',
+    ASTROLABE_BOOTSTRAP_OWNER_PASSWORD: 'crash test owner password',
+  };
+  // Signed in again after each boot: a session survives a crash, but the test should not depend on it.
+  let auth: Record<string, string> = {};
   const url = (path: string) => `http://127.0.0.1:${port}${path}`;
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> =>
-    (await (await fetch(url(path), { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined })).json()) as T;
+    (await (await fetch(url(path), { method, headers: { 'content-type': 'application/json', ...auth }, body: body ? JSON.stringify(body) : undefined })).json()) as T;
 
   async function boot(): Promise<void> {
     child = spawn(process.execPath, ['-r', 'reflect-metadata', '-r', '@swc-node/register', 'apps/server/src/main.ts'], {
@@ -40,7 +49,10 @@ describe('crash mid-run (SIGKILL) with the embedded database', () => {
     });
     for (let i = 0; i < 300; i++) {
       const ok = await fetch(url('/api/v1/health')).then((r) => r.ok, () => false);
-      if (ok) return;
+      if (ok) {
+        auth = await signIn(url(''), env.ASTROLABE_BOOTSTRAP_OWNER_EMAIL, env.ASTROLABE_BOOTSTRAP_OWNER_PASSWORD);
+        return;
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error('server did not start');

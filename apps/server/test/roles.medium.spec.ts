@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/app-config';
 import { createLogger } from '../src/logging/logger';
 import { startServer, type RunningServer } from '../src/server';
+import { signIn } from './support/sessions';
 import { newTestDatabase } from './support/test-server';
 import type { TestDatabase } from '@astrolabe/testkit';
 import { createAwsWorkspace } from './support/aws-connection';
@@ -22,17 +23,28 @@ describe('server roles over one database', () => {
   const masterKey = randomBytes(32).toString('base64');
   const start = (roles: string) =>
     startServer(
-      loadConfig({ PORT: '0', DATABASE_URL: db.url, ASTROLABE_ROLES: roles, ASTROLABE_DATA_DIR: dir, ASTROLABE_MASTER_KEY: masterKey, LOG_LEVEL: 'silent' }),
+      loadConfig({
+        PORT: '0',
+        DATABASE_URL: db.url,
+        ASTROLABE_ROLES: roles,
+        ASTROLABE_DATA_DIR: dir,
+        ASTROLABE_MASTER_KEY: masterKey,
+        LOG_LEVEL: 'silent',
+        ASTROLABE_BOOTSTRAP_OWNER_EMAIL: 'owner@roles.example',
+        ASTROLABE_BOOTSTRAP_OWNER_PASSWORD: 'roles owner password',
+      }),
       createLogger('silent'),
       { retry: { retryLimit: 0, retryDelay: 1, retryBackoff: false } },
     );
+  let auth: Record<string, string> = {};
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> =>
-    (await (await fetch(`${api.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined })).json()) as T;
+    (await (await fetch(`${api.url}${path}`, { method, headers: { 'content-type': 'application/json', ...auth }, body: body ? JSON.stringify(body) : undefined })).json()) as T;
 
   beforeAll(async () => {
     db = await newTestDatabase();
     emulator = await startIamEmulator({ scenario: loadDemoScenario() });
     api = await start('api');
+    auth = await signIn(api.url, 'owner@roles.example', 'roles owner password');
   });
   afterAll(async () => {
     await worker?.close();

@@ -3,6 +3,7 @@ import { loadDemoScenario, startIamEmulator, type IamEmulator } from '@astrolabe
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TenantContext } from '../src/platform/tenant-context';
 import { JobQueue } from '../src/queue/job-queue.adapter';
 import { RunRepository } from '../src/runs/run.repository';
 import { RunWorker } from '../src/runs/run-worker.service';
@@ -107,6 +108,7 @@ describe('scheduling and the run queue', () => {
     await expect(insert('running')).rejects.toThrow(/collection_run_one_running/);
     const queued = (await insert('queued')).rows[0].id as string;
     await expect(insert('queued')).rejects.toThrow(/collection_run_one_queued/);
-    expect(await server.app.get(RunRepository).claim(queued, 1, new Date())).toBe('busy');
+    // As the worker claims it: inside the run's workspace (row-level security hides it elsewhere).
+    expect(await server.app.get(TenantContext).run(ws.id, () => server.app.get(RunRepository).claim(queued, 1, new Date()))).toBe('busy');
   });
 });

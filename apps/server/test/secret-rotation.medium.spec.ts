@@ -99,7 +99,7 @@ describe('master key rotation: re-wraps every connection secret, the connections
     const r = await runCli(['secrets', 'rotate', '--new-key', keys[2]], { DATABASE_URL: database.url, ASTROLABE_MASTER_KEY: keys[1] });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Re-wrapped 2 connection secrets/);
+    expect(r.stdout).toMatch(/Re-wrapped 2 secrets \(connections and SSO\)/);
     expect(r.stdout + r.stderr).not.toContain(SECRET);
     for (const row of await sealedSecrets()) {
       expect(new SecretBox(Buffer.from(keys[2], 'base64')).open(row.secret_sealed)).toContain(SECRET);
@@ -137,7 +137,7 @@ describe('master key rotation: re-wraps every connection secret, the connections
       const r = await runCli(['secrets', 'rotate', '--new-key-file', join(dir, 'new.key')], { DATABASE_URL: database.url, ASTROLABE_DATA_DIR: dir });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/Re-wrapped 2 connection secrets[\s\S]*master\.key\.previous/);
+      expect(r.stdout).toMatch(/Re-wrapped 2 secrets \(connections and SSO\)[\s\S]*master\.key\.previous/);
       expect(readFileSync(join(dir, 'master.key'), 'utf8').trim()).toBe(keys[3]);
       expect(readFileSync(join(dir, 'master.key.previous'), 'utf8').trim()).toBe(keys[2]);
       expect(statSync(join(dir, 'master.key')).mode & 0o777).toBe(0o600);

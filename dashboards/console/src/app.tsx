@@ -1,5 +1,7 @@
-import { createBrowserRouter, RouterProvider } from 'react-router';
-import { AppLayout } from './layout/app-layout';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { SessionProvider } from './auth/session-context';
+import { SignedInShell } from './auth/signed-in-shell';
+import { AcceptInvitationPage } from './pages/accept-invitation-page';
 import { AuditLogPage } from './pages/audit-log-page';
 import { CheckDetailPage } from './pages/check-detail-page';
 import { ChecksPage } from './pages/checks-page';
@@ -11,19 +13,22 @@ import { EvidencePage } from './pages/evidence-page';
 import { ExceptionsPage } from './pages/exceptions-page';
 import { FrameworkDetailPage } from './pages/framework-detail-page';
 import { FrameworksPage } from './pages/frameworks-page';
+import { LoginPage } from './pages/login-page';
 import { MyWorkPage } from './pages/my-work-page';
 import { NewConnectionPage } from './pages/new-connection-page';
 import { NewControlPage } from './pages/new-control-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { OverviewPage } from './pages/overview-page';
-import { SettingsPage } from './pages/settings-page';
-import { ActingMemberProvider } from './members/acting-member-context';
-import { WorkspaceProvider } from './workspace/workspace-context';
+import { AccessSettingsPage, SettingsLayout, SlaSettingsPage } from './pages/settings-page';
 
 const router = createBrowserRouter([
+  // Before sign-in.
+  { path: '/login', element: <LoginPage /> },
+  { path: '/accept-invitation', element: <AcceptInvitationPage /> },
+  // Everything else needs a session; without one the shell sends the visitor to /login?next=….
   {
     path: '/',
-    element: <AppLayout />,
+    element: <SignedInShell />,
     children: [
       { index: true, element: <OverviewPage /> },
       { path: 'checks', element: <ChecksPage /> },
@@ -39,7 +44,15 @@ const router = createBrowserRouter([
       { path: 'connections/new', element: <NewConnectionPage /> },
       { path: 'connections/:connectionId', element: <ConnectionDetailPage /> },
       { path: 'evidence/:hash', element: <EvidencePage /> },
-      { path: 'settings', element: <SettingsPage /> },
+      {
+        path: 'settings',
+        element: <SettingsLayout />,
+        children: [
+          { index: true, element: <Navigate to="access" replace /> },
+          { path: 'access', element: <AccessSettingsPage /> },
+          { path: 'sla', element: <SlaSettingsPage /> },
+        ],
+      },
       { path: 'audit-log', element: <AuditLogPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
@@ -48,10 +61,8 @@ const router = createBrowserRouter([
 
 export function App() {
   return (
-    <WorkspaceProvider>
-      <ActingMemberProvider>
-        <RouterProvider router={router} />
-      </ActingMemberProvider>
-    </WorkspaceProvider>
+    <SessionProvider>
+      <RouterProvider router={router} />
+    </SessionProvider>
   );
 }

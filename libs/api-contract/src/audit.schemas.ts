@@ -3,8 +3,8 @@ import { z } from 'zod';
 // The audit log: an append-only, hash-chained record of every mutation and system event of a
 // workspace. Shared by the server (validation, OpenAPI), the console and the verification lib.
 
-/** `token` is reserved for API tokens (product-security issue); nothing records it yet. */
-export const AUDIT_ACTOR_TYPES = ['member', 'token', 'system', 'anonymous'] as const;
+/** member: a person acting in the workspace; user: a signed-in person outside one (sign-in, creating a workspace); token: an API token. */
+export const AUDIT_ACTOR_TYPES = ['member', 'user', 'token', 'system', 'anonymous'] as const;
 export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number];
 /** 2xx → success, 401/403 → denied, anything else (400, 404, 409, 500 …) → failed. */
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failed'] as const;
@@ -35,6 +35,17 @@ export const AUDIT_ACTIONS = [
   'exception.revoke',
   'exception.expire',
   'settings.sla.update',
+  'auth.login',
+  'auth.demo_login',
+  'auth.logout',
+  'auth.logout_all',
+  'invitation.create',
+  'invitation.revoke',
+  'invitation.accept',
+  'token.create',
+  'token.revoke',
+  'sso.update',
+  'sso.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,23 +1,16 @@
 import { CONTROL_CATEGORIES, CONTROL_STATUSES, SEVERITIES } from '@astrolabe/core';
 import { z } from 'zod';
+import { MEMBER_ROLES } from './permissions';
 import { findingCountsSchema, findingSchema, frameworkViewSchema, memberRefSchema, readinessSchema } from './schemas';
 
 // The compliance program of a workspace: members, controls with owners and manual evidence,
 // framework scope and crosswalk, exceptions, SLAs. Shared by server, console and CLI.
 
-export const MEMBER_ROLES = ['owner', 'admin', 'compliance_lead', 'engineer', 'auditor', 'viewer'] as const;
-export type MemberRole = (typeof MEMBER_ROLES)[number];
 export const TRUST_LABEL_VALUES = ['implemented', 'in_progress', 'planned', 'supported_by_contract'] as const;
 export type TrustLabelValue = (typeof TRUST_LABEL_VALUES)[number];
 export const EVIDENCE_STATE_VALUES = ['missing', 'current', 'due_soon', 'overdue'] as const;
 export const EXCEPTION_STATES = ['requested', 'active', 'expired', 'rejected', 'revoked'] as const;
 export type ExceptionState = (typeof EXCEPTION_STATES)[number];
-
-/**
- * Who is acting, until sign-in exists (product-security issue): the id of a member of the
- * workspace. Mutations that record a person (request, approve, upload, assign) require it.
- */
-export const ACTOR_HEADER = 'x-astrolabe-member';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 /** A calendar date, as auditors think of effective dates: YYYY-MM-DD, no time zone games. */
@@ -25,10 +18,25 @@ export const isoDate = z
   .string()
   .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'a real calendar date as YYYY-MM-DD');
 
-export const memberSchema = z.object({ id: z.string(), displayName: z.string(), email: z.string(), role: z.enum(MEMBER_ROLES), createdAt: z.string() });
+export const memberSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  email: z.string(),
+  role: z.enum(MEMBER_ROLES),
+  createdAt: z.string(),
+  /** Whether a person can sign in as this member yet (an account is linked). */
+  hasAccount: z.boolean(),
+  /** An access window (typically an auditor's engagement): outside it the member is refused. */
+  accessStartsAt: z.string().nullable(),
+  accessEndsAt: z.string().nullable(),
+});
 export type MemberView = z.infer<typeof memberSchema>;
 export const createMemberBody = z.object({ displayName: text(120), email: z.string().trim().toLowerCase().email().max(254), role: z.enum(MEMBER_ROLES) });
-export const updateMemberBody = z.object({ role: z.enum(MEMBER_ROLES) });
+export const updateMemberBody = z.object({
+  role: z.enum(MEMBER_ROLES).optional(),
+  accessStartsAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  accessEndsAt: z.iso.datetime({ offset: true }).nullable().optional(),
+});
 
 export const evidenceRequirementViewSchema = z.object({
   id: z.string(),

@@ -25,8 +25,6 @@ export type Workspace = z.infer<typeof workspaceSchema>;
 export const createWorkspaceBody = z.object({
   slug: slugSchema,
   name: z.string().trim().min(1).max(120),
-  /** The first member, made owner. Without it the first member added becomes the owner. */
-  owner: z.object({ displayName: z.string().trim().min(1).max(120), email: z.string().trim().toLowerCase().email().max(254) }).optional(),
 });
 
 export const connectorInfoSchema = z.object({

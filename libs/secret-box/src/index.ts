@@ -1,2 +1,3 @@
 export { loadMasterKey, readMasterKey, SecretBox } from './secret-box';
 export { rotateConnectionSecrets, SecretRotationError, type RotationResult, type SqlQuery } from './rotate-connection-secrets';
+export { hashPassword, verifyPassword } from './password-hash';

@@ -60,16 +60,17 @@ describe('rotateConnectionSecrets', () => {
   const oldBox = new SecretBox(randomBytes(32));
   const newBox = new SecretBox(randomBytes(32));
 
-  /** An in-memory `connection` table that records the statements it was sent. */
-  function fakeDb(rows: { id: string; secret_sealed: string }[]) {
+  /** In-memory `connection` and `workspace_sso` tables that record the statements they were sent. */
+  function fakeDb(rows: { id: string; secret_sealed: string }[], sso: { id: string; secret_sealed: string }[] = []) {
     const statements: string[] = [];
+    const tableOf = (sql: string) => (/(?:FROM|UPDATE) (\w+)/.exec(sql)?.[1] === 'workspace_sso' ? sso : rows);
     const query: SqlQuery = async <R>(sql: string, params: unknown[] = []) => {
       statements.push(sql.split(' ')[0]!);
-      if (sql.startsWith('SELECT')) return rows.map((r) => ({ ...r })) as R[];
-      if (sql.startsWith('UPDATE')) rows.find((r) => r.id === params[0])!.secret_sealed = params[1] as string;
+      if (sql.startsWith('SELECT')) return tableOf(sql).map((r) => ({ id: r.id, sealed: r.secret_sealed })) as R[];
+      if (sql.startsWith('UPDATE')) tableOf(sql).find((r) => r.id === params[0])!.secret_sealed = params[1] as string;
       return [];
     };
-    return { query, statements, rows };
+    return { query, statements, rows, sso };
   }
 
   it('re-wraps every secret in one transaction and counts them', async () => {
@@ -77,9 +78,11 @@ describe('rotateConnectionSecrets', () => {
       { id: 'a', secret_sealed: oldBox.seal('one') },
       { id: 'b', secret_sealed: oldBox.seal('two') },
     ]);
-    expect(await rotateConnectionSecrets(db.query, oldBox, newBox)).toEqual({ rewrapped: 2 });
-    expect(db.statements).toEqual(['BEGIN', 'SELECT', 'UPDATE', 'UPDATE', 'COMMIT']);
+    db.sso.push({ id: 'ws-1', secret_sealed: oldBox.seal('sso client secret') });
+    expect(await rotateConnectionSecrets(db.query, oldBox, newBox)).toEqual({ rewrapped: 3 });
+    expect(db.statements).toEqual(['BEGIN', 'SELECT', 'UPDATE', 'UPDATE', 'SELECT', 'UPDATE', 'COMMIT']);
     expect(db.rows.map((r) => newBox.open(r.secret_sealed))).toEqual(['one', 'two']);
+    expect(newBox.open(db.sso[0]!.secret_sealed)).toBe('sso client secret');
   });
 
   it('rolls back and names the connection, never the secret, when the current key cannot open one', async () => {

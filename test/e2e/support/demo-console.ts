@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { loadDemoScenario, startIamEmulator, type IamEmulator } from '@astrolabe/emulator-aws-iam';
-import { startTestServer, type TestServer } from '../../../apps/server/test/support/test-server';
+import { AS_MEMBER, startTestServer, type TestServer } from '../../../apps/server/test/support/test-server';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CONSOLE_DIR = join(__dirname, '../../../dashboards/console/dist');
@@ -16,6 +16,17 @@ export interface DemoConsoleOptions {
   viewport?: { width: number; height: number };
   /** Extra server environment, on top of the demo's. */
   env?: Record<string, string>;
+  /**
+   * The demo persona the page signs in as, by display name, through the persona list on /login
+   * (default Priya Raman, the compliance lead); null leaves the page signed out.
+   */
+  signInAs?: string | null;
+}
+
+export interface DemoPersona {
+  id: string;
+  displayName: string;
+  role: string;
 }
 
 /** The real server in demo mode against the IAM emulator, serving the built console to headless Chromium. */
@@ -26,6 +37,11 @@ export interface DemoConsole {
   page: Page;
   /** Where screenshots go (created). */
   shotsDir: string;
+  /** The demo workspace and its personas, as GET /api/v1/auth/options lists them. */
+  workspaceId: string;
+  personas: DemoPersona[];
+  /** An API call made as a demo persona (default the owner, Jordan Reyes) with a session of their own. */
+  api: <T = unknown>(method: string, path: string, body?: unknown, as?: string) => Promise<{ status: number; body: T; text: string; headers: Headers }>;
   /** The demo queues a first run at start-up; resolves once the demo connection's last run succeeded or partly succeeded. */
   firstRunFinished(): Promise<void>;
   /** Closes the browser, the server and the emulator. */
@@ -51,20 +67,42 @@ export async function startDemoConsole(opts: DemoConsoleOptions = {}): Promise<D
     page.setDefaultTimeout(20_000);
     mkdirSync(SHOTS, { recursive: true });
     const running = server;
+    const options = (await (await fetch(`${server.url}/api/v1/auth/options`)).json()) as { demo: { workspaceId: string; members: DemoPersona[] } | null };
+    if (!options.demo) throw new Error('the server is not in demo mode: GET /api/v1/auth/options lists no demo personas');
+    const { workspaceId, members: personas } = options.demo;
+    const personaId = (name: string): string => {
+      const persona = personas.find((p) => p.displayName === name);
+      if (!persona) throw new Error(`no demo persona named ${name}`);
+      return persona.id;
+    };
+    const api = <T = unknown>(method: string, path: string, body?: unknown, as = 'Jordan Reyes') => running.api<T>(method, path, body, { [AS_MEMBER]: personaId(as) });
     const firstRunFinished = async (): Promise<void> => {
-      const ws = (await running.api<{ items: { id: string }[] }>('GET', '/api/v1/workspaces')).body.items[0]!;
       await expect
-        .poll(async () => (await running.api<{ items: { lastRun: { state: string } | null }[] }>('GET', `/api/v1/workspaces/${ws.id}/connections`)).body.items[0]?.lastRun?.state, { timeout: 60_000, interval: 250 })
+        .poll(async () => (await api<{ items: { lastRun: { state: string } | null }[] }>('GET', `/api/v1/workspaces/${workspaceId}/connections`)).body.items[0]?.lastRun?.state, { timeout: 60_000, interval: 250 })
         .toMatch(/succeeded|partial/);
     };
-    return { server, emulator, browser, page, shotsDir: SHOTS, firstRunFinished, stop };
+    const signInAs = opts.signInAs === undefined ? 'Priya Raman' : opts.signInAs;
+    if (signInAs) await signInAsPersona(page, server.url, signInAs);
+    return { server, emulator, browser, page, shotsDir: SHOTS, workspaceId, personas, api, firstRunFinished, stop };
   } catch (err) {
     await stop();
     throw err;
   }
 }
 
-/** Switches the console's "Acting as" member by display name and waits until it took; returns the member id. */
+/** Signs the page in as a demo persona through the "continue as…" list on /login; waits for the overview. */
+export async function signInAsPersona(page: Page, baseUrl: string, name: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('demo-persona').filter({ hasText: name }).click();
+  await page.getByTestId('overview-page').waitFor();
+  // Runs in beforeAll too, where expect.poll is not available.
+  await page.getByTestId('user-name').filter({ hasText: name }).waitFor();
+}
+
+/**
+ * Becomes another demo persona with the header's persona switcher (a real sign-in as them, POST
+ * /api/v1/auth/demo) and waits until the console shows them; returns their member id.
+ */
 export async function actAs(page: Page, name: string): Promise<string> {
   const select = page.getByTestId('acting-as-select');
   const value = await select.locator('option', { hasText: name }).getAttribute('value');

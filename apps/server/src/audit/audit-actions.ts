@@ -17,6 +17,8 @@ export interface RouteAudit {
   bodyFields?: readonly string[];
   /** Record the names (never the values) of the body fields sent: what an update touched. */
   changedFields?: boolean;
+  /** Body fields that are short lists of identifiers (e.g. email domains), recorded as sent; never free text. */
+  listFields?: readonly string[];
   /** Scalar fields of the handler's result, as detail key → result field (the new state, a run id). */
   resultFields?: Readonly<Record<string, string>>;
   /** Route params recorded in details besides the target. */
@@ -31,7 +33,7 @@ export interface RouteAudit {
 export const ROUTE_AUDIT: Readonly<Record<string, RouteAudit>> = {
   'WorkspacesController.create': { action: 'workspace.create', targetType: 'workspace', targetFromResult: 'id', bodyFields: ['slug'] },
   'MembersController.create': { action: 'member.create', targetType: 'member', targetFromResult: 'id', bodyFields: ['role'] },
-  'MembersController.update': { action: 'member.update', targetType: 'member', targetParams: ['id'], bodyFields: ['role'] },
+  'MembersController.update': { action: 'member.update', targetType: 'member', targetParams: ['id'], bodyFields: ['role', 'accessStartsAt', 'accessEndsAt'] },
   'ConnectionsController.create': { action: 'connection.create', targetType: 'connection', targetFromResult: 'id', bodyFields: ['connectorId', 'schedule', 'enabled'] },
   // Which settings changed (e.g. "secret"), never their values.
   'ConnectionsController.update': { action: 'connection.update', targetType: 'connection', targetParams: ['id'], changedFields: true, bodyFields: ['schedule', 'enabled'] },
@@ -60,6 +62,19 @@ export const ROUTE_AUDIT: Readonly<Record<string, RouteAudit>> = {
   'ExceptionsController.approve': { action: 'exception.approve', targetType: 'exception', targetParams: ['id'], resultFields: { state: 'state' } },
   'ExceptionsController.reject': { action: 'exception.reject', targetType: 'exception', targetParams: ['id'], resultFields: { state: 'state' } },
   'ExceptionsController.revoke': { action: 'exception.revoke', targetType: 'exception', targetParams: ['id'], resultFields: { state: 'state' } },
+  // Sign-in: the email tried (never the password), so failed attempts on an account can be found.
+  'AuthController.login': { action: 'auth.login', targetType: 'user', targetFromBody: 'email' },
+  'AuthController.demo': { action: 'auth.demo_login', targetType: 'member', targetFromBody: 'memberId' },
+  'AuthController.logout': { action: 'auth.logout', targetType: 'session' },
+  'AuthController.logoutAll': { action: 'auth.logout_all', targetType: 'session', resultFields: { ended: 'ended' } },
+  'InvitationsController.create': { action: 'invitation.create', targetType: 'invitation', targetFromResult: 'id', bodyFields: ['email', 'role', 'accessStartsAt', 'accessEndsAt'] },
+  'InvitationsController.revoke': { action: 'invitation.revoke', targetType: 'invitation', targetParams: ['id'] },
+  'InvitationAcceptController.accept': { action: 'invitation.accept', targetType: 'invitation' },
+  'ApiTokensController.create': { action: 'token.create', targetType: 'token', targetFromResult: 'id', bodyFields: ['role', 'expiresAt'] },
+  'ApiTokensController.revoke': { action: 'token.revoke', targetType: 'token', targetParams: ['id'] },
+  // Which settings changed (e.g. "clientSecret", by name only) and the domains now routed here.
+  'SsoController.update': { action: 'sso.update', targetType: 'workspace', targetParams: ['ws'], changedFields: true, bodyFields: ['issuer', 'clientId', 'defaultRole'], listFields: ['domains'] },
+  'SsoController.remove': { action: 'sso.delete', targetType: 'workspace', targetParams: ['ws'] },
   'WorkController.setSla': { action: 'settings.sla.update', targetType: 'workspace', targetParams: ['ws'], bodyFields: ['critical', 'high', 'medium', 'low', 'info'] },
 };
 

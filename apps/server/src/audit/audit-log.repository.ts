@@ -4,6 +4,7 @@ import { AUDIT_ROW_COLUMNS, auditBatchReader, auditEntryFromDb, auditTimestamp, 
 import { canonicalJson } from '@astrolabe/evidence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { SystemDb } from '../database/system-db';
 
 /** JSON a detail may hold: safe identifiers, states, counts, field names. */
 export type AuditJson = string | number | boolean | null | AuditJson[] | { [key: string]: AuditJson };
@@ -74,15 +75,21 @@ const nullableText = (value: string | null, max: number) => (value === null ? nu
  */
 @Injectable()
 export class AuditLogRepository {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly system: SystemDb,
+  ) {}
 
   /**
    * Appends one row at the head of its chain. With `manager` (inside a transaction) the row
    * commits or rolls back with the caller's writes and the chain stays locked until then;
    * without, it commits on its own. Under the chain's lock the head is read and the new row
    * takes seq = head + 1 and prev_hash = head's hash, so concurrent appends never fork the chain.
+   * A workspace's chain is written in that workspace's context (row-level security checks it);
+   * the system chain, which no workspace may see, always commits on its own through SystemDb.
    */
   async append(manager: EntityManager | undefined, entry: NewAuditEntry): Promise<AuditEntry> {
+    if (entry.workspaceId === null) return this.system.systemAuditTransaction((m) => this.appendLocked(m, entry));
     if (!manager?.queryRunner?.isTransactionActive) return this.ds.transaction((m) => this.appendLocked(m, entry));
     return this.appendLocked(manager, entry);
   }
@@ -164,8 +171,8 @@ export class AuditLogRepository {
     }
   }
 
-  /** Walks the chain (a workspace's, or the system chain for null) up to its first broken link. */
-  verify(workspaceId: string | null): Promise<AuditVerification> {
+  /** Walks a workspace's chain up to its first broken link (the system chain: `astrolabe audit verify`, as the owner). */
+  verify(workspaceId: string): Promise<AuditVerification> {
     return verifyAuditChain(auditBatchReader((sql, params) => this.ds.query(sql, params), workspaceId));
   }
 }

@@ -3,8 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { LOGGER } from '../logging/logger';
-import { MemberRepository } from '../members/member.repository';
 import { Clock } from '../platform/clock.adapter';
+import { TenantContext } from '../platform/tenant-context';
 import { WorkspaceRepository } from '../workspaces/workspace.repository';
 import type { RouteAudit } from './audit-actions';
 import { AuditLogRepository, SYSTEM_ACTOR, type AuditActor, type AuditJson } from './audit-log.repository';
@@ -16,8 +16,8 @@ export interface RequestFacts {
   routePath: string | null;
   params: Readonly<Record<string, string | undefined>>;
   body: unknown;
-  /** The `x-astrolabe-member` header, as sent. */
-  memberHeader: string | undefined;
+  /** Who the auth guard established; null when nobody is signed in (a refused or public request). */
+  actor: AuditActor | null;
   sourceIp: string | null;
 }
 
@@ -43,6 +43,11 @@ function scalar(value: unknown): AuditJson | undefined {
   return undefined;
 }
 
+/** A list of strings as sent (at most 20), for RouteAudit.listFields; anything else is not recorded. */
+function stringList(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]).slice(0, 20) : undefined;
+}
+
 const field = (source: unknown, key: string): unknown => (source && typeof source === 'object' && !Array.isArray(source) ? (source as Record<string, unknown>)[key] : undefined);
 
 /**
@@ -59,22 +64,25 @@ export class AuditTrail {
 
   constructor(
     private readonly log: AuditLogRepository,
-    private readonly members: MemberRepository,
     private readonly workspaces: WorkspaceRepository,
     private readonly clock: Clock,
+    private readonly tenant: TenantContext,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async recordRequest(req: RequestFacts, route: RouteAudit, status: number, result: unknown, failure: FailureFacts | null): Promise<void> {
     try {
       const outcome = outcomeOf(status);
-      // The route's workspace chain when it names an existing workspace; a new workspace starts
-      // its own chain with its creation; everything else goes to the system chain.
-      let workspaceId = (await this.existingWorkspace(req.params['ws'])) ?? null;
-      if (workspaceId === null && route.action === 'workspace.create' && outcome === 'success') workspaceId = (await this.existingWorkspace(scalarString(field(result, 'id')))) ?? null;
-      const { actor, claimed } = await this.actor(workspaceId, req.memberHeader);
-      await this.log.append(undefined, {
-        workspaceId,
+      // The chain of the workspace the request entered (WorkspaceScope.resolve), if it exists; a
+      // new workspace starts its own chain with its creation, in its own tenant context (the
+      // request never entered it); everything else goes to the system chain.
+      const entered = this.tenant.workspaceId();
+      let workspaceId = entered === null ? null : ((await this.existingWorkspace(entered)) ?? null);
+      const created = route.action === 'workspace.create' && outcome === 'success' ? scalarString(field(result, 'id'))?.toLowerCase() : undefined;
+      if (workspaceId === null && created && UUID.test(created)) workspaceId = (await this.tenant.run(created, () => this.existingWorkspace(created))) ?? null;
+      const actor = req.actor ?? ANONYMOUS;
+      const append = (chain: string | null) => this.log.append(undefined, {
+        workspaceId: chain,
         at: this.clock.now(),
         actor,
         action: route.action,
@@ -82,8 +90,9 @@ export class AuditTrail {
         sourceIp: req.sourceIp,
         outcome,
         statusCode: status,
-        details: details(route, req, result, failure, claimed),
+        details: details(route, req, result, failure),
       });
+      await (workspaceId === null || workspaceId === entered ? append(workspaceId) : this.tenant.run(workspaceId, () => append(workspaceId)));
     } catch (err) {
       this.logger.error({ err, method: req.method, route: req.routePath, status }, 'audit log append failed');
     }
@@ -97,6 +106,7 @@ export class AuditTrail {
     await this.log.append(manager, { workspaceId: e.workspaceId, at: e.at ?? this.clock.now(), actor: SYSTEM_ACTOR, action: e.action, target: e.target, sourceIp: null, outcome: e.outcome, statusCode: null, details: e.details });
   }
 
+  /** `raw` if it is a workspace visible in the current tenant context (row-level security). */
   private async existingWorkspace(raw: string | undefined): Promise<string | undefined> {
     if (!raw || !UUID.test(raw)) return undefined;
     const id = raw.toLowerCase();
@@ -106,18 +116,6 @@ export class AuditTrail {
     return id;
   }
 
-  /**
-   * The member named by the header, if it is one of the workspace's members; otherwise
-   * anonymous, keeping the claimed id (when it is at least a uuid) for whoever investigates.
-   */
-  private async actor(workspaceId: string | null, header: string | undefined): Promise<{ actor: AuditActor; claimed: string | null }> {
-    const raw = header?.trim();
-    if (!raw) return { actor: ANONYMOUS, claimed: null };
-    if (!UUID.test(raw)) return { actor: ANONYMOUS, claimed: null };
-    const member = workspaceId ? await this.members.get(workspaceId, raw.toLowerCase()) : null;
-    if (!member) return { actor: ANONYMOUS, claimed: raw.toLowerCase() };
-    return { actor: { type: 'member', id: member.id, label: member.displayName }, claimed: null };
-  }
 }
 
 const scalarString = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -132,10 +130,14 @@ function targetId(route: RouteAudit, req: RequestFacts, result: unknown): string
   return route.targetFromBody ? (scalarString(field(req.body, route.targetFromBody)) ?? null) : null;
 }
 
-function details(route: RouteAudit, req: RequestFacts, result: unknown, failure: FailureFacts | null, claimedMember: string | null): Record<string, AuditJson> {
+function details(route: RouteAudit, req: RequestFacts, result: unknown, failure: FailureFacts | null): Record<string, AuditJson> {
   const out: Record<string, AuditJson> = {};
   for (const key of route.bodyFields ?? []) {
     const v = scalar(field(req.body, key));
+    if (v !== undefined) out[key] = v;
+  }
+  for (const key of route.listFields ?? []) {
+    const v = stringList(field(req.body, key));
     if (v !== undefined) out[key] = v;
   }
   if (route.changedFields && req.body && typeof req.body === 'object' && !Array.isArray(req.body)) out['changed'] = Object.keys(req.body).sort().slice(0, 20);
@@ -152,6 +154,5 @@ function details(route: RouteAudit, req: RequestFacts, result: unknown, failure:
     out['error'] = failure.title;
     if (failure.fields.length > 0) out['fields'] = failure.fields.slice(0, 20);
   }
-  if (claimedMember) out['claimedMemberId'] = claimedMember;
   return out;
 }

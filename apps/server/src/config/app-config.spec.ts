@@ -71,6 +71,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: url })).toThrow(/DATABASE_URL/);
   });
 
+  it('takes the app login from ASTROLABE_APP_DATABASE_URL, next to the owner DATABASE_URL', () => {
+    const owner = 'postgres://astrolabe:secret@db.internal:5432/astrolabe';
+    const app = 'postgres://astrolabe_app_login:other@db.internal:5432/astrolabe';
+    const config = loadConfig({ DATABASE_URL: owner, ASTROLABE_APP_DATABASE_URL: app });
+    expect(config.appDatabaseUrl).toBe(app);
+    expect(config.databaseUrl).toBe(owner);
+    expect(loadConfig({ DATABASE_URL: owner }).appDatabaseUrl).toBeUndefined();
+  });
+
+  it('rejects an ASTROLABE_APP_DATABASE_URL that is not postgres, or comes without DATABASE_URL', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://a:b@db/astrolabe', ASTROLABE_APP_DATABASE_URL: 'mysql://db/astrolabe' })).toThrow(/ASTROLABE_APP_DATABASE_URL/);
+    expect(() => loadConfig({ ASTROLABE_APP_DATABASE_URL: 'postgres://app:pw@db/astrolabe' })).toThrow(/ASTROLABE_APP_DATABASE_URL: needs DATABASE_URL/);
+  });
+
   it.each([
     ['1', true],
     ['true', true],

@@ -31,9 +31,18 @@ const perMinute = (fallback: number) => z.coerce.number().int().min(0).max(1_000
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  // Loopback by default: until accounts and roles exist (issue 6) the API must not face a network.
+  // Loopback by default: facing a network is a deliberate choice (and needs TLS in front for Secure cookies).
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z
+    .string()
+    .url()
+    .refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  /**
+   * The least-privileged login the app's queries run as (row-level security applies to it), when
+   * the operator manages that role. Unset: the server derives a login from the master key.
+   */
+  ASTROLABE_APP_DATABASE_URL: z
     .string()
     .url()
     .refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// or postgresql:// URL')
@@ -72,12 +81,29 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v === undefined ? undefined : /^\d+$/.test(v.trim()) ? Number(v.trim()) : commaList(v)))
     .pipe(z.union([z.number().int().min(1).max(10), z.array(trustProxyEntry).min(1)]).optional()),
+  /** A signed-in session ends after this long without a request… */
+  ASTROLABE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** …and after this long in any case: the user signs in again. */
+  ASTROLABE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Failed passwords in a row before an account is locked for ASTROLABE_LOCKOUT_MINUTES. */
+  ASTROLABE_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  ASTROLABE_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Sign-in attempts per minute per client IP, whatever the account; 0 turns the limit off. */
+  ASTROLABE_LOGIN_ATTEMPTS_PER_MINUTE: perMinute(10),
+  /** The URL people reach the console at; used in invitation links and the SSO redirect URI. Default: the origin each request came to. */
+  ASTROLABE_PUBLIC_URL: z.string().url().optional(),
+  /** First start with no account at all: create this owner (and a workspace) so someone can sign in. */
+  ASTROLABE_BOOTSTRAP_OWNER_EMAIL: z.string().trim().toLowerCase().email().optional(),
+  ASTROLABE_BOOTSTRAP_OWNER_PASSWORD: z.string().min(12, 'at least 12 characters').max(256).optional(),
+  ASTROLABE_BOOTSTRAP_WORKSPACE: z.string().trim().min(1).max(120).default('My workspace'),
 });
 
 export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** ASTROLABE_APP_DATABASE_URL: the app's own login (no secret of it is ever logged). */
+  appDatabaseUrl: string | undefined;
   dataDir: string;
   roles: ReadonlySet<ServerRole>;
   demo: boolean;
@@ -92,6 +118,11 @@ export interface AppConfig {
   corsOrigins: readonly string[];
   /** Express "trust proxy": how the client IP (rate limits, logs) is read behind a reverse proxy. */
   trustProxy: number | readonly string[] | undefined;
+  sessions: { idleMinutes: number; maxHours: number };
+  login: { maxFailures: number; lockoutMinutes: number; attemptsPerMinute: number };
+  /** Origin of the console as people reach it, without a trailing slash; unset: the request's own origin. */
+  publicUrl: string | undefined;
+  bootstrapOwner: { email: string; password: string; workspaceName: string } | null;
 }
 
 /** Reads the environment once, at the edge; a bad value stops start-up with the variable named. */
@@ -107,10 +138,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.ASTROLABE_DEMO && !e.ASTROLABE_DEMO_IAM_ENDPOINT) {
     throw new Error('Invalid environment:\n  ASTROLABE_DEMO_IAM_ENDPOINT: required with ASTROLABE_DEMO=1 (npm start sets both and starts the emulator)');
   }
+  if (e.ASTROLABE_APP_DATABASE_URL && !e.DATABASE_URL) {
+    throw new Error('Invalid environment:\n  ASTROLABE_APP_DATABASE_URL: needs DATABASE_URL (the owner login that runs migrations); the embedded database makes its own app login');
+  }
+  if (e.ASTROLABE_BOOTSTRAP_OWNER_EMAIL && !e.ASTROLABE_BOOTSTRAP_OWNER_PASSWORD) {
+    throw new Error('Invalid environment:\n  ASTROLABE_BOOTSTRAP_OWNER_PASSWORD: required with ASTROLABE_BOOTSTRAP_OWNER_EMAIL (or create the owner with `astrolabe bootstrap-owner`)');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    appDatabaseUrl: e.ASTROLABE_APP_DATABASE_URL,
     dataDir: resolve(e.ASTROLABE_DATA_DIR),
     roles: new Set(e.ASTROLABE_ROLES),
     demo: e.ASTROLABE_DEMO,
@@ -123,6 +161,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimit: { readsPerMinute: e.ASTROLABE_RATE_LIMIT_PER_MINUTE, mutationsPerMinute: e.ASTROLABE_RATE_LIMIT_MUTATIONS_PER_MINUTE },
     corsOrigins: e.ASTROLABE_CORS_ORIGINS,
     trustProxy: e.ASTROLABE_TRUST_PROXY,
+    sessions: { idleMinutes: e.ASTROLABE_SESSION_IDLE_MINUTES, maxHours: e.ASTROLABE_SESSION_MAX_HOURS },
+    login: { maxFailures: e.ASTROLABE_LOGIN_MAX_FAILURES, lockoutMinutes: e.ASTROLABE_LOCKOUT_MINUTES, attemptsPerMinute: e.ASTROLABE_LOGIN_ATTEMPTS_PER_MINUTE },
+    publicUrl: e.ASTROLABE_PUBLIC_URL?.replace(/\/+$/, ''),
+    bootstrapOwner:
+      e.ASTROLABE_BOOTSTRAP_OWNER_EMAIL && e.ASTROLABE_BOOTSTRAP_OWNER_PASSWORD
+        ? { email: e.ASTROLABE_BOOTSTRAP_OWNER_EMAIL, password: e.ASTROLABE_BOOTSTRAP_OWNER_PASSWORD, workspaceName: e.ASTROLABE_BOOTSTRAP_WORKSPACE }
+        : null,
   };
 }
 

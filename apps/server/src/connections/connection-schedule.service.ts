@@ -2,10 +2,11 @@ import { Inject, Injectable, forwardRef } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { ConnectionEntity } from '../database/entities';
+import { SystemDb } from '../database/system-db';
 import { LOGGER } from '../logging/logger';
+import { TenantContext } from '../platform/tenant-context';
 import { RunsService } from '../runs/runs.service';
 import { SchedulerAdapter } from '../scheduler/scheduler.adapter';
-import { ConnectionRepository } from './connection.repository';
 
 const cronName = (connectionId: string) => `connection:${connectionId}`;
 
@@ -17,7 +18,8 @@ export class ConnectionScheduleService {
 
   constructor(
     private readonly scheduler: SchedulerAdapter,
-    private readonly connections: ConnectionRepository,
+    private readonly system: SystemDb,
+    private readonly tenant: TenantContext,
     @Inject(forwardRef(() => RunsService)) private readonly runs: RunsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -39,7 +41,9 @@ export class ConnectionScheduleService {
     this.registered.set(name, c.schedule);
     this.scheduler.upsert(name, c.schedule, async () => {
       try {
-        await this.runs.request(c.workspaceId, c.id, 'schedule');
+        // A tick belongs to no request: it works in the connection's workspace, explicitly (not in
+        // whatever context happened to register the cron).
+        await this.tenant.run(c.workspaceId, () => this.runs.request(c.workspaceId, c.id, 'schedule'));
       } catch (err) {
         this.logger.error({ err, connectionId: c.id }, 'scheduled run could not be queued');
       }
@@ -48,11 +52,12 @@ export class ConnectionScheduleService {
 
   /**
    * Reconciles crons with the database. Runs at start-up and every minute, so a schedule
-   * changed through another server process reaches this one too.
+   * changed through another server process reaches this one too. Every workspace's connections:
+   * read through SystemDb.
    */
   async syncAll(): Promise<void> {
     if (!this.active) return;
-    const enabled = await this.connections.listEnabled();
+    const enabled = await this.system.enabledConnections();
     const wanted = new Set(enabled.map((c) => cronName(c.id)));
     for (const name of this.scheduler.names()) if (name.startsWith('connection:') && !wanted.has(name)) {
         this.scheduler.remove(name);

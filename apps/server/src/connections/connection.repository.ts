@@ -4,7 +4,7 @@ import { ConnectionEntity } from '../database/entities';
 
 export type NewConnection = Pick<ConnectionEntity, 'workspaceId' | 'connectorId' | 'name' | 'config' | 'secretSealed' | 'schedule' | 'enabled'>;
 
-/** Connections, always scoped by workspace except for the scheduler's start-up sweep. */
+/** Connections, always scoped by workspace (the scheduler's sweep over all of them is SystemDb.enabledConnections). */
 @Injectable()
 export class ConnectionRepository {
   constructor(private readonly ds: DataSource) {}
@@ -19,10 +19,6 @@ export class ConnectionRepository {
 
   get(workspaceId: string, id: string): Promise<ConnectionEntity | null> {
     return this.repo.findOneBy({ workspaceId, id });
-  }
-
-  listEnabled(): Promise<ConnectionEntity[]> {
-    return this.repo.find({ where: { enabled: true } });
   }
 
   async create(input: NewConnection): Promise<ConnectionEntity> {

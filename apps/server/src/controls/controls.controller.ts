@@ -1,5 +1,6 @@
-import { ACTOR_HEADER, controlsQuery, createControlBody, regressionsQuery, updateControlBody } from '@astrolabe/api-contract';
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { CurrentActor, type RequestActor } from '../auth/principal';
+import { controlsQuery, createControlBody, regressionsQuery, updateControlBody } from '@astrolabe/api-contract';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { parseInput } from '../http/problem';
 import { WorkspaceScope } from '../workspaces/workspace-scope.service';
@@ -21,7 +22,7 @@ export class ControlsController {
 
   @Post('controls')
   @HttpCode(201)
-  async create(@Param('ws') ws: string, @Headers(ACTOR_HEADER) actor: string | undefined, @Body() body: unknown) {
+  async create(@Param('ws') ws: string, @CurrentActor() actor: RequestActor, @Body() body: unknown) {
     return this.controls.create(await this.scope.resolve(ws), actor, parseInput(createControlBody, body));
   }
 
@@ -31,7 +32,7 @@ export class ControlsController {
   }
 
   @Patch('controls/:controlId')
-  async update(@Param('ws') ws: string, @Headers(ACTOR_HEADER) actor: string | undefined, @Param('controlId') controlId: string, @Body() body: unknown) {
+  async update(@Param('ws') ws: string, @CurrentActor() actor: RequestActor, @Param('controlId') controlId: string, @Body() body: unknown) {
     return this.controls.update(await this.scope.resolve(ws), actor, parseInput(controlIdParam, controlId, 'controlId'), parseInput(updateControlBody, body));
   }
 

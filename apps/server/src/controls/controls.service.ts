@@ -1,3 +1,4 @@
+import type { RequestActor } from '../auth/principal';
 import type { ControlDetail, ControlPage, ControlView, CreateControlBody, RegressionView, TrustLabelValue } from '@astrolabe/api-contract';
 import { CONTROL_STATUSES, type ControlStatus } from '@astrolabe/core';
 import { controlSchema, statusRank } from '@astrolabe/frameworks';
@@ -103,8 +104,8 @@ export class ControlsService {
     return { ...toControlView(c, ctx), history: history.map((h) => ({ day: String(h.day), status: h.status })) };
   }
 
-  async create(workspaceId: string, actorHeader: string | undefined, body: CreateControlBody & { checkIds: string[]; manualEvidence: NonNullable<CreateControlBody['manualEvidence']> }): Promise<ControlDetail> {
-    await this.actors.require(workspaceId, actorHeader, 'controls.create');
+  async create(workspaceId: string, by: RequestActor, body: CreateControlBody & { checkIds: string[]; manualEvidence: NonNullable<CreateControlBody['manualEvidence']> }): Promise<ControlDetail> {
+    this.actors.require(workspaceId, by, 'controls.create');
     const { registry } = this.registryRef;
     const unknownChecks = body.checkIds.map((id, i) => ({ id, i })).filter(({ id }) => !registry.check(id));
     if (unknownChecks.length > 0) throw badRequest(unknownChecks.map(({ id, i }) => ({ field: `checkIds.${i}`, message: `unknown check "${id}"` })));
@@ -137,8 +138,8 @@ export class ControlsService {
     return this.detail(workspaceId, body.id);
   }
 
-  async update(workspaceId: string, actorHeader: string | undefined, controlId: string, patch: { ownerId?: string | null; trustLabel?: TrustLabelValue | null }): Promise<ControlDetail> {
-    await this.actors.require(workspaceId, actorHeader, patch.trustLabel !== undefined ? 'program.configure' : 'controls.assign');
+  async update(workspaceId: string, by: RequestActor, controlId: string, patch: { ownerId?: string | null; trustLabel?: TrustLabelValue | null }): Promise<ControlDetail> {
+    this.actors.require(workspaceId, by, patch.trustLabel !== undefined ? 'program.configure' : 'controls.assign');
     await this.scoring.ensureFresh(workspaceId, this.clock.now());
     const control = await this.require(workspaceId, controlId);
     if (patch.ownerId) {

@@ -9,8 +9,11 @@ import { RunsService } from '../runs/runs.service';
 import { ControlsService } from '../controls/controls.service';
 import { ExceptionsService } from '../exceptions/exceptions.service';
 import { ManualEvidenceService } from '../manual-evidence/manual-evidence.service';
-import { MemberRepository } from '../members/member.repository';
+import { MemberRepository, type MemberRow } from '../members/member.repository';
+import type { RequestActor } from '../auth/principal';
+import { UserRepository } from '../auth/user.repository';
 import { Clock } from '../platform/clock.adapter';
+import { TenantContext } from '../platform/tenant-context';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { DEMO_EVIDENCE, DEMO_MEMBERS, DEMO_OWNERSHIP, demoBackfill } from './demo-program';
 import { RegistryRef } from '../platform/registry.provider';
@@ -38,11 +41,13 @@ export class DemoService {
     private readonly secrets: ConnectionSecrets,
     private readonly runs: RunsService,
     private readonly members: MemberRepository,
+    private readonly users: UserRepository,
     private readonly controls: ControlsService,
     private readonly evidence: ManualEvidenceService,
     private readonly exceptions: ExceptionsService,
     private readonly clock: Clock,
     private readonly registryRef: RegistryRef,
+    private readonly tenant: TenantContext,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -51,17 +56,21 @@ export class DemoService {
     const endpointUrl = this.config.demoIamEndpoint;
     if (!this.config.demo || !endpointUrl) return;
     const workspace = await this.workspaces.ensure(DEMO_WORKSPACE);
-    await this.seedProgram(workspace.id);
-    await this.ensureConnection(workspace.id, { connectorId: 'aws-iam', name: DEMO_CONNECTION_NAME, config: { region: 'us-east-1', endpointUrl }, secret: DEMO_SECRET });
     const githubEndpoint = this.config.demoGithubEndpoint;
-    if (githubEndpoint) {
-      await this.ensureConnection(workspace.id, {
-        connectorId: 'github',
-        name: DEMO_GITHUB_CONNECTION_NAME,
-        config: { organization: DEMO_GITHUB_ORG, baseUrl: githubEndpoint },
-        secret: { token: DEMO_GITHUB_TOKEN },
-      });
-    }
+    // Start-up is no request: seeding works in the demo workspace's context, like its API calls would.
+    await this.tenant.run(workspace.id, async () => {
+      await this.seedProgram(workspace.id);
+      await this.ensureAccounts(workspace.id);
+      await this.ensureConnection(workspace.id, { connectorId: 'aws-iam', name: DEMO_CONNECTION_NAME, config: { region: 'us-east-1', endpointUrl }, secret: DEMO_SECRET });
+      if (githubEndpoint) {
+        await this.ensureConnection(workspace.id, {
+          connectorId: 'github',
+          name: DEMO_GITHUB_CONNECTION_NAME,
+          config: { organization: DEMO_GITHUB_ORG, baseUrl: githubEndpoint },
+          secret: { token: DEMO_GITHUB_TOKEN },
+        });
+      }
+    });
     this.logger.info({ endpoint: endpointUrl, githubEndpoint, workspace: workspace.slug }, 'demo workspace ready');
   }
 
@@ -84,6 +93,16 @@ export class DemoService {
     await this.runs.request(workspaceId, connection.id, 'startup');
   }
 
+  /** Demo data made before sign-in existed gets its personas' accounts. */
+  private async ensureAccounts(workspaceId: string): Promise<void> {
+    for (const m of DEMO_MEMBERS) {
+      const member = await this.members.getByEmail(workspaceId, m.email);
+      if (!member || member.userId) continue;
+      const user = await this.users.ensure({ email: m.email, displayName: m.displayName });
+      await this.members.linkUser(workspaceId, member.id, user.id);
+    }
+  }
+
   /**
    * A lived-in program for the demo, once: members, owners, manual evidence at different ages
    * (current, due soon, overdue) and a pending exception. Goes through the same services as the
@@ -91,23 +110,31 @@ export class DemoService {
    */
   private async seedProgram(workspaceId: string): Promise<void> {
     if ((await this.members.count(workspaceId)) > 0) return;
-    const ids = new Map<string, string>();
-    for (const m of DEMO_MEMBERS) ids.set(m.key, (await this.members.create(workspaceId, m)).id);
-    const actor = (key: string) => ids.get(key) ?? '';
+    const rows = new Map<string, MemberRow>();
+    for (const m of DEMO_MEMBERS) {
+      // Each persona has an account without a password: the demo signs in as them (POST /auth/demo).
+      const user = await this.users.ensure({ email: m.email, displayName: m.displayName });
+      rows.set(m.key, await this.members.create(workspaceId, { ...m, userId: user.id }));
+    }
+    const actor = (key: string): RequestActor => {
+      const member = rows.get(key);
+      if (!member) throw new Error(`unknown demo member ${key}`);
+      return { principal: { kind: 'system', reason: 'demo seed' }, workspaceId, member, role: member.role };
+    };
     for (const [ownerKey, controlIds] of Object.entries(DEMO_OWNERSHIP)) {
-      for (const controlId of controlIds) await this.controls.update(workspaceId, actor('lead'), controlId, { ownerId: actor(ownerKey) });
+      for (const controlId of controlIds) await this.controls.update(workspaceId, actor('lead'), controlId, { ownerId: actor(ownerKey).member.id });
     }
     const now = this.clock.now().getTime();
     for (const e of DEMO_EVIDENCE) {
       const effectiveOn = new Date(now - e.daysAgo * 86_400_000).toISOString().slice(0, 10);
-      const fields = { requirementId: e.requirementId, effectiveOn, reviewerId: actor('lead'), note: e.note, url: e.url };
+      const fields = { requirementId: e.requirementId, effectiveOn, reviewerId: actor('lead').member.id, note: e.note, url: e.url };
       const file = e.fileName ? { originalname: e.fileName, mimetype: 'text/plain', buffer: Buffer.from(e.content ?? e.note, 'utf8') } : undefined;
       await this.evidence.add(workspaceId, actor(e.by), e.controlId, fields, file);
     }
     const backfill = demoBackfill(this.registryRef.registry.catalog.controls, new Set(DEMO_EVIDENCE.map((e) => e.controlId)));
     for (const e of backfill) {
       const effectiveOn = new Date(now - e.daysAgo * 86_400_000).toISOString().slice(0, 10);
-      await this.evidence.add(workspaceId, actor('lead'), e.controlId, { requirementId: e.requirementId, effectiveOn, reviewerId: actor('owner'), note: e.note, url: e.url }, undefined);
+      await this.evidence.add(workspaceId, actor('lead'), e.controlId, { requirementId: e.requirementId, effectiveOn, reviewerId: actor('owner').member.id, note: e.note, url: e.url }, undefined);
     }
     await this.exceptions.request(workspaceId, actor('engineer'), {
       scope: 'control',

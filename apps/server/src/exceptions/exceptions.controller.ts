@@ -1,5 +1,6 @@
-import { ACTOR_HEADER, createExceptionBody, exceptionDecisionBody, exceptionsQuery, idParam } from '@astrolabe/api-contract';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CurrentActor, type RequestActor } from '../auth/principal';
+import { createExceptionBody, exceptionDecisionBody, exceptionsQuery, idParam } from '@astrolabe/api-contract';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { parseInput } from '../http/problem';
 import { WorkspaceScope } from '../workspaces/workspace-scope.service';
 import { ExceptionsService } from './exceptions.service';
@@ -18,7 +19,7 @@ export class ExceptionsController {
 
   @Post()
   @HttpCode(201)
-  async request(@Param('ws') ws: string, @Headers(ACTOR_HEADER) actor: string | undefined, @Body() body: unknown) {
+  async request(@Param('ws') ws: string, @CurrentActor() actor: RequestActor, @Body() body: unknown) {
     return this.exceptions.request(await this.scope.resolve(ws), actor, parseInput(createExceptionBody, body));
   }
 
@@ -29,21 +30,21 @@ export class ExceptionsController {
 
   @Post(':id/approve')
   @HttpCode(200)
-  async approve(@Param('ws') ws: string, @Headers(ACTOR_HEADER) actor: string | undefined, @Param('id') id: string, @Body() body: unknown) {
+  async approve(@Param('ws') ws: string, @CurrentActor() actor: RequestActor, @Param('id') id: string, @Body() body: unknown) {
     const { note } = parseInput(exceptionDecisionBody, body ?? {});
     return this.exceptions.decide(await this.scope.resolve(ws), actor, parseInput(idParam, id, 'exceptionId'), 'approved', note);
   }
 
   @Post(':id/reject')
   @HttpCode(200)
-  async reject(@Param('ws') ws: string, @Headers(ACTOR_HEADER) actor: string | undefined, @Param('id') id: string, @Body() body: unknown) {
+  async reject(@Param('ws') ws: string, @CurrentActor() actor: RequestActor, @Param('id') id: string, @Body() body: unknown) {
     const { note } = parseInput(exceptionDecisionBody, body ?? {});
     return this.exceptions.decide(await this.scope.resolve(ws), actor, parseInput(idParam, id, 'exceptionId'), 'rejected', note);
   }
 
   @Post(':id/revoke')
   @HttpCode(200)
-  async revoke(@Param('ws') ws: string, @Headers(ACTOR_HEADER) actor: string | undefined, @Param('id') id: string, @Body() body: unknown) {
+  async revoke(@Param('ws') ws: string, @CurrentActor() actor: RequestActor, @Param('id') id: string, @Body() body: unknown) {
     const { note } = parseInput(exceptionDecisionBody, body ?? {});
     return this.exceptions.revoke(await this.scope.resolve(ws), actor, parseInput(idParam, id, 'exceptionId'), note);
   }

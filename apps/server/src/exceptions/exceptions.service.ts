@@ -1,3 +1,4 @@
+import type { RequestActor } from '../auth/principal';
 import type { CreateExceptionBody, ExceptionPage, ExceptionState, ExceptionView } from '@astrolabe/api-contract';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -59,8 +60,8 @@ export class ExceptionsService {
     return view;
   }
 
-  async request(workspaceId: string, actorHeader: string | undefined, body: CreateExceptionBody): Promise<ExceptionView> {
-    const actor = await this.actors.require(workspaceId, actorHeader, 'exceptions.request');
+  async request(workspaceId: string, by: RequestActor, body: CreateExceptionBody): Promise<ExceptionView> {
+    const actor = this.actors.require(workspaceId, by, 'exceptions.request');
     const now = this.clock.now();
     const expiresAt = new Date(body.expiresAt);
     if (expiresAt.getTime() <= now.getTime()) throw badRequest([{ field: 'expiresAt', message: 'must be in the future' }]);
@@ -94,8 +95,8 @@ export class ExceptionsService {
     return this.get(workspaceId, id);
   }
 
-  async decide(workspaceId: string, actorHeader: string | undefined, id: string, decision: 'approved' | 'rejected', note: string): Promise<ExceptionView> {
-    const actor = await this.actors.require(workspaceId, actorHeader, 'exceptions.decide');
+  async decide(workspaceId: string, by: RequestActor, id: string, decision: 'approved' | 'rejected', note: string): Promise<ExceptionView> {
+    const actor = this.actors.require(workspaceId, by, 'exceptions.decide');
     await this.ds.transaction(async (manager) => {
       const now = this.clock.now();
       const row = await this.exceptions.getForUpdate(manager, workspaceId, id);
@@ -115,8 +116,8 @@ export class ExceptionsService {
    * Revokes a requested or active exception (lead or above), or withdraws one's own request
    * (any member who may request: asking and un-asking are the same right).
    */
-  async revoke(workspaceId: string, actorHeader: string | undefined, id: string, note: string): Promise<ExceptionView> {
-    const actor = await this.actors.require(workspaceId, actorHeader, 'exceptions.request');
+  async revoke(workspaceId: string, by: RequestActor, id: string, note: string): Promise<ExceptionView> {
+    const actor = this.actors.require(workspaceId, by, 'exceptions.request');
     await this.ds.transaction(async (manager) => {
       const now = this.clock.now();
       const row = await this.exceptions.getForUpdate(manager, workspaceId, id);

@@ -1,4 +1,3 @@
-import { ACTOR_HEADER } from '@astrolabe/api-contract';
 import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet, { type HelmetOptions } from 'helmet';
@@ -28,13 +27,14 @@ export const HELMET_OPTIONS: Readonly<HelmetOptions> = {
 
 /**
  * CORS for the origins listed in ASTROLABE_CORS_ORIGINS, exactly as written (no wildcard, no
- * credentials: the API has no cookies). Other origins get no Access-Control-Allow-Origin.
+ * credentials: cookies are for the console's own origin only). Other origins get no Access-Control-Allow-Origin.
  */
 export function corsOptions(origins: readonly string[]): CorsOptions {
   return {
     origin: [...origins],
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: ['content-type', ACTOR_HEADER],
+    // Cross-origin callers (scripts, CI dashboards) use API tokens; cookies never leave the console's origin.
+    allowedHeaders: ['content-type', 'authorization'],
     exposedHeaders: ['retry-after', 'content-disposition'],
     credentials: false,
     maxAge: 600,

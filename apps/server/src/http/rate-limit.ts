@@ -18,8 +18,16 @@ const unlimited = (context: ExecutionContext) => UNLIMITED_PATHS.has(requestOf(c
  * Named throttlers, each counted per client IP across every route (not per route): reads and
  * mutations have separate budgets, so a burst of page loads does not use up the budget for saves.
  */
-export function rateLimitThrottlers(limits: AppConfig['rateLimit']): ThrottlerOptions[] {
+/** Password guessing goes through these; each gets its own, much smaller budget per client IP. */
+const SIGN_IN_PATHS = new Set(['/api/v1/auth/login', '/api/v1/invitations/accept']);
+const signIn = (context: ExecutionContext) => requestOf(context).method === 'POST' && SIGN_IN_PATHS.has(requestOf(context).path);
+
+export function rateLimitThrottlers(limits: AppConfig['rateLimit'] & { signInsPerMinute?: number }): ThrottlerOptions[] {
   const throttlers: ThrottlerOptions[] = [];
+  // Per IP, on top of the per-account lockout: spraying one password over many accounts is slowed too.
+  if (limits.signInsPerMinute && limits.signInsPerMinute > 0) {
+    throttlers.push({ name: 'sign-in', ttl: MINUTE_MS, limit: limits.signInsPerMinute, skipIf: (c) => !signIn(c) });
+  }
   if (limits.readsPerMinute > 0) {
     throttlers.push({ name: 'reads', ttl: MINUTE_MS, limit: limits.readsPerMinute, skipIf: (c) => unlimited(c) || isMutation(c) });
   }
@@ -35,7 +43,7 @@ export class RateLimitGuard extends ThrottlerGuard {
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const retryAfter = Math.max(1, Math.ceil(detail.timeToBlockExpire));
     context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
-    const what = isMutation(context) ? 'changes' : 'reads';
+    const what = detail.key.startsWith('sign-in:') ? 'sign-in attempts' : isMutation(context) ? 'changes' : 'reads';
     throw new ProblemException({
       type: 'https://astrolabe.dev/problems/rate-limited',
       title: 'Too Many Requests',
@@ -48,7 +56,7 @@ export class RateLimitGuard extends ThrottlerGuard {
 @Module({})
 export class RateLimitModule {
   /** Without any limit configured (both 0) no guard is installed at all. */
-  static register(limits: AppConfig['rateLimit']): DynamicModule {
+  static register(limits: AppConfig['rateLimit'] & { signInsPerMinute?: number }): DynamicModule {
     const throttlers = rateLimitThrottlers(limits);
     if (throttlers.length === 0) return { module: RateLimitModule };
     return {

@@ -1,5 +1,6 @@
-import { ACTOR_HEADER, idParam, manualEvidenceFields } from '@astrolabe/api-contract';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { CurrentActor, type RequestActor } from '../auth/principal';
+import { idParam, manualEvidenceFields } from '@astrolabe/api-contract';
+import { Body, Controller, Get, HttpCode, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -29,7 +30,7 @@ export class ManualEvidenceController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_EVIDENCE_FILE_BYTES, files: 1, fields: 10, parts: 11, fieldSize: 16 * 1024, fieldNameSize: 100 } }))
   async add(
     @Param('ws') ws: string,
-    @Headers(ACTOR_HEADER) actor: string | undefined,
+    @CurrentActor() actor: RequestActor,
     @Param('controlId') controlId: string,
     @Body() body: unknown,
     @UploadedFile() file: UploadedFileLike | undefined,

@@ -1,3 +1,4 @@
+import type { RequestActor } from '../auth/principal';
 import type { ManualEvidenceFields, ManualEvidenceView } from '@astrolabe/api-contract';
 import { sha256HexOfBytes } from '@astrolabe/evidence';
 import { Injectable } from '@nestjs/common';
@@ -64,8 +65,8 @@ export class ManualEvidenceService {
    * Records one piece of manual evidence (a file or a link) for a control's evidence requirement
    * and re-scores in the same transaction, so the control's status moves with the upload.
    */
-  async add(workspaceId: string, actorHeader: string | undefined, controlId: string, fields: ManualEvidenceFields & { note: string }, file: UploadedFileLike | undefined): Promise<ManualEvidenceView> {
-    const actor = await this.actors.require(workspaceId, actorHeader, 'evidence.upload');
+  async add(workspaceId: string, by: RequestActor, controlId: string, fields: ManualEvidenceFields & { note: string }, file: UploadedFileLike | undefined): Promise<ManualEvidenceView> {
+    const actor = this.actors.require(workspaceId, by, 'evidence.upload');
     const control = await this.controls.require(workspaceId, controlId);
     const requirement = control.manualEvidence.find((r) => r.id === fields.requirementId);
     if (!requirement) {

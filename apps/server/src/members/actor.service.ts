@@ -1,32 +1,21 @@
-import { ACTOR_HEADER } from '@astrolabe/api-contract';
+import { PERMISSIONS, roleMay } from '@astrolabe/api-contract';
 import { Injectable } from '@nestjs/common';
-import { z } from 'zod';
-import { badRequest, forbidden } from '../http/problem';
-import { MemberRepository, type MemberRow } from './member.repository';
-import { mayDo, PROGRAM_PERMISSIONS, type ProgramAction } from './permissions';
-
-const memberId = z.string().uuid();
+import type { RequestActor } from '../auth/principal';
+import { forbidden, notFound } from '../http/problem';
+import type { MemberRow } from './member.repository';
+import type { ProgramAction } from './permissions';
 
 /**
- * Resolves who performs a mutation and whether their role allows it. Until sign-in exists the
- * acting member comes from the `x-astrolabe-member` header; the product-security issue swaps the
- * source for the session without touching the services that call this.
+ * The member a mutation is attributed to, re-checked against the action the service is about to
+ * take. The auth guard already refused roles the route does not allow; services ask again for the
+ * finer action they perform, so a route wired to a broader permission cannot widen what it does.
  */
 @Injectable()
 export class ActorService {
-  constructor(private readonly members: MemberRepository) {}
-
-  async require(workspaceId: string, header: string | undefined, action: ProgramAction): Promise<MemberRow> {
-    if (header === undefined || header.trim() === '') {
-      throw badRequest([{ field: ACTOR_HEADER, message: 'required: the id of the workspace member performing this action' }]);
-    }
-    const parsed = memberId.safeParse(header.trim());
-    if (!parsed.success) throw badRequest([{ field: ACTOR_HEADER, message: 'must be a member id (uuid)' }]);
-    const member = await this.members.get(workspaceId, parsed.data);
-    if (!member) throw forbidden('The acting member is not a member of this workspace.');
-    if (!mayDo(member.role, action)) {
-      throw forbidden(`The ${member.role} role may not ${action.replace('.', ': ')}; allowed roles: ${PROGRAM_PERMISSIONS[action].join(', ')}.`);
-    }
-    return member;
+  require(workspaceId: string, actor: RequestActor, action: ProgramAction): MemberRow {
+    if (actor.workspaceId !== workspaceId) throw notFound('workspace', workspaceId);
+    const allowed = roleMay(actor.role, action) && roleMay(actor.member.role, action);
+    if (!allowed) throw forbidden(`The ${actor.role} role may not ${action.replace('.', ': ')}; allowed roles: ${PERMISSIONS[action].join(', ')}.`);
+    return { ...actor.member, role: actor.role };
   }
 }

@@ -1,5 +1,6 @@
-import { ACTOR_HEADER, createMemberBody, idParam, updateMemberBody } from '@astrolabe/api-contract';
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { CurrentActor, type RequestActor } from '../auth/principal';
+import { createMemberBody, idParam, updateMemberBody } from '@astrolabe/api-contract';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { parseInput } from '../http/problem';
 import { WorkspaceScope } from '../workspaces/workspace-scope.service';
 import { MembersService, toMemberView } from './members.service';
@@ -18,7 +19,7 @@ export class MembersController {
 
   @Post()
   @HttpCode(201)
-  async create(@Param('ws') ws: string, @Headers(ACTOR_HEADER) actor: string | undefined, @Body() body: unknown) {
+  async create(@Param('ws') ws: string, @CurrentActor() actor: RequestActor, @Body() body: unknown) {
     return this.members.create(await this.scope.resolve(ws), actor, parseInput(createMemberBody, body));
   }
 
@@ -28,8 +29,7 @@ export class MembersController {
   }
 
   @Patch(':id')
-  async update(@Param('ws') ws: string, @Headers(ACTOR_HEADER) actor: string | undefined, @Param('id') id: string, @Body() body: unknown) {
-    const { role } = parseInput(updateMemberBody, body);
-    return this.members.updateRole(await this.scope.resolve(ws), actor, parseInput(idParam, id, 'memberId'), role);
+  async update(@Param('ws') ws: string, @CurrentActor() actor: RequestActor, @Param('id') id: string, @Body() body: unknown) {
+    return this.members.update(await this.scope.resolve(ws), actor, parseInput(idParam, id, 'memberId'), parseInput(updateMemberBody, body));
   }
 }

@@ -83,7 +83,8 @@ export class FrameworkProgramRepository {
 
   async removeMapping(manager: Db, workspaceId: string, m: MappingEntry): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      'DELETE FROM control_mapping WHERE workspace_id = $1 AND framework_id = $2 AND requirement_id = $3 AND control_id = $4 RETURNING control_id',
+      // Wrapped in a SELECT: TypeORM answers a bare DELETE with [rows, count], not the rows.
+      'WITH d AS (DELETE FROM control_mapping WHERE workspace_id = $1 AND framework_id = $2 AND requirement_id = $3 AND control_id = $4 RETURNING control_id) SELECT * FROM d',
       [workspaceId, m.frameworkId, m.requirementId, m.controlId],
     );
     return rows.length > 0;

@@ -1,5 +1,6 @@
-import { ACTOR_HEADER, mapControlBody, requirementScopeBody, updateFrameworkBody } from '@astrolabe/api-contract';
-import { Body, Controller, Delete, Get, Headers, Param, Post, Put, Query } from '@nestjs/common';
+import { CurrentActor, type RequestActor } from '../auth/principal';
+import { mapControlBody, requirementScopeBody, updateFrameworkBody } from '@astrolabe/api-contract';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { parseInput } from '../http/problem';
 import { WorkspaceScope } from '../workspaces/workspace-scope.service';
@@ -26,7 +27,7 @@ export class FrameworksController {
   }
 
   @Put(':frameworkId')
-  async update(@Param('ws') ws: string, @Headers(ACTOR_HEADER) actor: string | undefined, @Param('frameworkId') frameworkId: string, @Body() body: unknown) {
+  async update(@Param('ws') ws: string, @CurrentActor() actor: RequestActor, @Param('frameworkId') frameworkId: string, @Body() body: unknown) {
     const { enabled } = parseInput(updateFrameworkBody, body);
     return this.frameworks.setEnabled(await this.scope.resolve(ws), actor, parseInput(idText, frameworkId, 'frameworkId'), enabled);
   }
@@ -40,7 +41,7 @@ export class FrameworksController {
   @Put(':frameworkId/requirements/:requirementId/scope')
   async setScope(
     @Param('ws') ws: string,
-    @Headers(ACTOR_HEADER) actor: string | undefined,
+    @CurrentActor() actor: RequestActor,
     @Param('frameworkId') frameworkId: string,
     @Param('requirementId') requirementId: string,
     @Body() body: unknown,
@@ -57,7 +58,7 @@ export class FrameworksController {
   @Post(':frameworkId/requirements/:requirementId/controls')
   async map(
     @Param('ws') ws: string,
-    @Headers(ACTOR_HEADER) actor: string | undefined,
+    @CurrentActor() actor: RequestActor,
     @Param('frameworkId') frameworkId: string,
     @Param('requirementId') requirementId: string,
     @Body() body: unknown,
@@ -69,7 +70,7 @@ export class FrameworksController {
   @Delete(':frameworkId/requirements/:requirementId/controls/:controlId')
   async unmap(
     @Param('ws') ws: string,
-    @Headers(ACTOR_HEADER) actor: string | undefined,
+    @CurrentActor() actor: RequestActor,
     @Param('frameworkId') frameworkId: string,
     @Param('requirementId') requirementId: string,
     @Param('controlId') controlId: string,

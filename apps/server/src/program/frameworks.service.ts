@@ -1,3 +1,4 @@
+import type { RequestActor } from '../auth/principal';
 import type { FrameworkDetail, FrameworkView } from '@astrolabe/api-contract';
 import type { ControlStatus } from '@astrolabe/core';
 import { scoreFramework, type Framework, type FrameworkScore } from '@astrolabe/frameworks';
@@ -131,9 +132,9 @@ export class FrameworksService {
     };
   }
 
-  async setEnabled(workspaceId: string, actorHeader: string | undefined, frameworkId: string, enabled: boolean): Promise<FrameworkDetail> {
+  async setEnabled(workspaceId: string, by: RequestActor, frameworkId: string, enabled: boolean): Promise<FrameworkDetail> {
     this.requireFramework(frameworkId);
-    await this.actors.require(workspaceId, actorHeader, 'program.configure');
+    this.actors.require(workspaceId, by, 'program.configure');
     await this.ds.transaction(async (manager) => {
       const now = this.clock.now();
       await this.program.setEnabled(manager, workspaceId, [frameworkId], enabled, now);
@@ -142,10 +143,10 @@ export class FrameworksService {
     return this.detail(workspaceId, frameworkId);
   }
 
-  async setScope(workspaceId: string, actorHeader: string | undefined, frameworkId: string, requirementId: string, body: { inScope: true } | { inScope: false; justification: string }) {
+  async setScope(workspaceId: string, by: RequestActor, frameworkId: string, requirementId: string, body: { inScope: true } | { inScope: false; justification: string }) {
     const f = this.requireFramework(frameworkId);
     if (!f.sections.some((s) => s.requirements.some((r) => r.id === requirementId))) throw notFound('requirement', requirementId);
-    const actor = await this.actors.require(workspaceId, actorHeader, 'program.configure');
+    const actor = this.actors.require(workspaceId, by, 'program.configure');
     await this.ds.transaction(async (manager) => {
       const now = this.clock.now();
       if (body.inScope) await this.program.setInScope(manager, workspaceId, frameworkId, requirementId);
@@ -155,11 +156,11 @@ export class FrameworksService {
     return this.detail(workspaceId, frameworkId);
   }
 
-  async map(workspaceId: string, actorHeader: string | undefined, frameworkId: string, requirementId: string, controlId: string, add: boolean) {
+  async map(workspaceId: string, by: RequestActor, frameworkId: string, requirementId: string, controlId: string, add: boolean) {
     const f = this.requireFramework(frameworkId);
     const requirement = f.sections.flatMap((s) => s.requirements).find((r) => r.id === requirementId);
     if (!requirement) throw notFound('requirement', requirementId);
-    const actor = await this.actors.require(workspaceId, actorHeader, 'program.configure');
+    const actor = this.actors.require(workspaceId, by, 'program.configure');
     if (!(await this.controls.get(workspaceId, controlId))) throw badRequest([{ field: 'controlId', message: `no control "${controlId}" in this workspace` }]);
     if (!add && requirement.controlIds.includes(controlId)) {
       throw badRequest([{ field: 'controlId', message: 'built-in mappings cannot be removed; mark the requirement out of scope instead' }]);

@@ -10,7 +10,7 @@ export class ResponseCacheRepository {
   forConnection(workspaceId: string, connectionId: string, now: () => Date): ResponseCache {
     return {
       get: async (key) => {
-        const rows: { etag: string; value: unknown }[] = await this.ds.query('SELECT etag, value FROM connector_response_cache WHERE connection_id = $1 AND key = $2', [connectionId, key]);
+        const rows: { etag: string; value: unknown }[] = await this.ds.query('SELECT etag, value FROM connector_response_cache WHERE workspace_id = $1 AND connection_id = $2 AND key = $3', [workspaceId, connectionId, key]);
         const row = rows[0];
         return row ? ({ etag: row.etag, value: row.value } satisfies CachedResponse) : undefined;
       },

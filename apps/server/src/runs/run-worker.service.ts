@@ -2,8 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { SystemDb } from '../database/system-db';
 import { LOGGER } from '../logging/logger';
 import { Clock } from '../platform/clock.adapter';
+import { TenantContext } from '../platform/tenant-context';
 import { JobQueue } from '../queue/job-queue.adapter';
 import { RunExecutor } from './run-executor.service';
 import { RunRepository, type FailedRun } from './run.repository';
@@ -19,6 +21,8 @@ export class RunWorker {
     private readonly runs: RunRepository,
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
+    private readonly system: SystemDb,
+    private readonly tenant: TenantContext,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -33,22 +37,35 @@ export class RunWorker {
     if (!this.config.roles.has('worker')) return;
     if (opts.ownsDatabase) await this.recoverInterrupted();
     await this.reap();
-    await this.queue.work((job) => this.executor.execute(job));
+    // A job names its workspace: everything it reads and writes happens in that workspace's context.
+    await this.queue.work((job) => this.tenant.run(job.data.workspaceId, () => this.executor.execute(job)));
   }
 
   private async recoverInterrupted(): Promise<void> {
-    const ids = await this.runs.listRunningIds();
-    if (ids.length === 0) return;
-    const failed = await this.runs.failMany(ids, 'interrupted when the server stopped before the run committed; nothing from this run was stored', this.clock.now());
-    this.logger.warn({ runs: ids.length }, 'failed runs interrupted by the previous shutdown');
-    await this.auditFailed(failed, 'interrupted');
+    let count = 0;
+    for (const workspaceId of await this.system.workspacesWithRunningRuns()) {
+      count += await this.tenant.run(workspaceId, async () => {
+        const ids = await this.runs.listRunningIds(workspaceId);
+        const failed = await this.runs.failMany(workspaceId, ids, 'interrupted when the server stopped before the run committed; nothing from this run was stored', this.clock.now());
+        await this.auditFailed(failed, 'interrupted');
+        return failed.length;
+      });
+    }
+    if (count > 0) this.logger.warn({ runs: count }, 'failed runs interrupted by the previous shutdown');
   }
 
+  /** Runs are found through SystemDb (any workspace may have one) and failed within their own workspace. */
   async reap(): Promise<void> {
     const now = this.clock.now();
-    const reaped = await this.runs.failStale(new Date(now.getTime() - STALE_AFTER_MS), now);
-    if (reaped.length > 0) this.logger.warn({ reaped: reaped.length }, 'marked runs of dead workers as failed');
-    await this.auditFailed(reaped, 'worker_lost');
+    let count = 0;
+    for (const workspaceId of await this.system.workspacesWithRunningRuns()) {
+      count += await this.tenant.run(workspaceId, async () => {
+        const reaped = await this.runs.failStale(workspaceId, new Date(now.getTime() - STALE_AFTER_MS), now);
+        await this.auditFailed(reaped, 'worker_lost');
+        return reaped.length;
+      });
+    }
+    if (count > 0) this.logger.warn({ reaped: count }, 'marked runs of dead workers as failed');
   }
 
   /** A run ended by the worker rather than by its own commit still finishes in the audit log. */

@@ -101,18 +101,18 @@ export class RunRepository {
     await manager.getRepository(CollectionRunEntity).update({ id }, { ...fields, progress: null });
   }
 
-  async listRunningIds(): Promise<string[]> {
-    const rows = await this.repo.find({ select: { id: true }, where: { state: 'running' } });
+  async listRunningIds(workspaceId: string): Promise<string[]> {
+    const rows = await this.repo.find({ select: { id: true }, where: { workspaceId, state: 'running' } });
     return rows.map((r) => r.id);
   }
 
-  async failMany(ids: readonly string[], error: string, now: Date): Promise<FailedRun[]> {
+  async failMany(workspaceId: string, ids: readonly string[], error: string, now: Date): Promise<FailedRun[]> {
     if (ids.length === 0) return [];
     // TypeORM answers an UPDATE with [rows, affected].
     const res: [RawFailedRun[], number] = await this.ds.query(
-      `UPDATE collection_run SET state = 'failed', error = $2, finished_at = $3, progress = NULL WHERE id = ANY($1::uuid[])
+      `UPDATE collection_run SET state = 'failed', error = $3, finished_at = $4, progress = NULL WHERE workspace_id = $1 AND id = ANY($2::uuid[])
        RETURNING id, workspace_id, connection_id, attempt`,
-      [[...ids], error, now],
+      [workspaceId, [...ids], error, now],
     );
     return res[0].map(toFailedRun);
   }
@@ -121,13 +121,13 @@ export class RunRepository {
    * A worker that died mid-run stops sending heartbeats; its run is marked failed so nobody
    * mistakes it for live. Nothing of it was committed (runs commit in one transaction).
    */
-  async failStale(staleBefore: Date, now: Date): Promise<FailedRun[]> {
+  async failStale(workspaceId: string, staleBefore: Date, now: Date): Promise<FailedRun[]> {
     const res: [RawFailedRun[], number] = await this.ds.query(
-      `UPDATE collection_run SET state = 'failed', finished_at = $2,
+      `UPDATE collection_run SET state = 'failed', finished_at = $3,
          error = 'the worker stopped before the run committed (crash or restart); nothing from this run was stored'
-       WHERE state = 'running' AND heartbeat_at < $1
+       WHERE workspace_id = $1 AND state = 'running' AND heartbeat_at < $2
        RETURNING id, workspace_id, connection_id, attempt`,
-      [staleBefore, now],
+      [workspaceId, staleBefore, now],
     );
     return res[0].map(toFailedRun);
   }

@@ -3,10 +3,12 @@ import { dueSoonDaysFor, scoreControl, scoreFramework, type ControlScore as LibC
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ControlEntity, StoredEvidenceState, StoredFindingCounts } from '../database/entities';
+import { SystemDb } from '../database/system-db';
 import { ExceptionRepository } from '../exceptions/exception.repository';
 import { FindingRepository, type CountsByCheck } from '../findings/finding.repository';
 import { ManualEvidenceRepository, type LatestEvidence } from '../manual-evidence/manual-evidence.repository';
 import { RegistryRef } from '../platform/registry.provider';
+import { TenantContext } from '../platform/tenant-context';
 import { FrameworkProgramRepository } from '../program/framework-program.repository';
 import { ControlRepository, type ControlStatusUpdate } from './control.repository';
 
@@ -40,12 +42,16 @@ export class ScoringService {
     private readonly exceptions: ExceptionRepository,
     private readonly program: FrameworkProgramRepository,
     private readonly registryRef: RegistryRef,
+    private readonly system: SystemDb,
+    private readonly tenant: TenantContext,
   ) {}
 
-  /** Re-scores every workspace: evidence ages, exceptions expire, and the history needs a row even on quiet days. */
+  /**
+   * Re-scores every workspace: evidence ages, exceptions expire, and the history needs a row even
+   * on quiet days. The list comes from SystemDb; each workspace is scored in its own context.
+   */
   async recomputeAll(now: Date): Promise<void> {
-    const workspaces: { id: string }[] = await this.ds.query('SELECT id FROM workspace');
-    for (const w of workspaces) await this.ds.transaction((manager) => this.recompute(manager, w.id, now));
+    for (const id of await this.system.workspaceIds()) await this.tenant.run(id, () => this.ds.transaction((manager) => this.recompute(manager, id, now)));
   }
 
   /**

@@ -1,5 +1,6 @@
-import { ACTOR_HEADER, idParam, slaSchema } from '@astrolabe/api-contract';
-import { Body, Controller, Get, Headers, Param, Put } from '@nestjs/common';
+import { CurrentActor, type RequestActor } from '../auth/principal';
+import { idParam, slaSchema } from '@astrolabe/api-contract';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { parseInput } from '../http/problem';
 import { WorkspaceScope } from '../workspaces/workspace-scope.service';
 import { WorkService } from './work.service';
@@ -17,7 +18,7 @@ export class WorkController {
   }
 
   @Put('settings/sla')
-  async setSla(@Param('ws') ws: string, @Headers(ACTOR_HEADER) actor: string | undefined, @Body() body: unknown) {
+  async setSla(@Param('ws') ws: string, @CurrentActor() actor: RequestActor, @Body() body: unknown) {
     return this.work.setSla(await this.scope.resolve(ws), actor, parseInput(slaSchema, body));
   }
 

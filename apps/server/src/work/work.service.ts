@@ -1,3 +1,4 @@
+import type { RequestActor } from '../auth/principal';
 import type { FindingView, MemberRef, MyWork, SlaDays } from '@astrolabe/api-contract';
 import { Injectable } from '@nestjs/common';
 import { ControlsService } from '../controls/controls.service';
@@ -33,8 +34,8 @@ export class WorkService {
     return (await this.workspaces.require(workspaceId)).slaDays;
   }
 
-  async setSla(workspaceId: string, actorHeader: string | undefined, sla: SlaDays): Promise<SlaDays> {
-    await this.actors.require(workspaceId, actorHeader, 'program.configure');
+  async setSla(workspaceId: string, by: RequestActor, sla: SlaDays): Promise<SlaDays> {
+    this.actors.require(workspaceId, by, 'program.configure');
     await this.workspaceRepo.setSla(workspaceId, sla);
     return sla;
   }

@@ -1,14 +1,24 @@
 import { idParam } from '@astrolabe/api-contract';
 import { Injectable } from '@nestjs/common';
 import { parseInput } from '../http/problem';
+import { TenantContext } from '../platform/tenant-context';
 import { WorkspacesService } from './workspaces.service';
 
 /** Turns a `:ws` path parameter into the id of an existing workspace (400 if malformed, 404 if unknown). */
 @Injectable()
 export class WorkspaceScope {
-  constructor(private readonly workspaces: WorkspacesService) {}
+  constructor(
+    private readonly workspaces: WorkspacesService,
+    private readonly tenant: TenantContext,
+  ) {}
 
+  /**
+   * Enters the workspace for the rest of the request first: the workspace row itself is under
+   * row-level security, so it is only visible from inside. Not visible → 404, as if unknown.
+   */
   async resolve(raw: string): Promise<string> {
-    return (await this.workspaces.require(parseInput(idParam, raw, 'workspaceId'))).id;
+    const id = parseInput(idParam, raw, 'workspaceId').toLowerCase();
+    this.tenant.enter(id);
+    return (await this.workspaces.require(id)).id;
   }
 }

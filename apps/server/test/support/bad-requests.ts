@@ -13,6 +13,9 @@ export interface KnownIds {
   workspaceId: string;
   /** An owner: the acting member of most mutations. */
   actorId: string;
+  /** Cookie and CSRF headers of the owner's and the viewer's sessions. */
+  ownerHeaders: Record<string, string>;
+  viewerHeaders: Record<string, string>;
   /** Another member (viewer): the target of member routes, never the acting owner. */
   memberId: string;
   controlId: string;
@@ -377,15 +380,21 @@ function bodyPayload(route: Route, method: string, ids: KnownIds): fc.Arbitrary<
 
 // ---------------------------------------------------------------- headers
 
-function actorHeader(ids: KnownIds): fc.Arbitrary<string | undefined> {
+/** Signing out with the shared sessions would leave every later request unauthenticated (shallow). */
+const signsOut = (route: Route) => route.path.startsWith('/api/v1/auth/logout');
+
+/** Who the request claims to be: mostly a real owner or viewer session, sometimes nobody or a forged credential. */
+function credentials(ids: KnownIds): fc.Arbitrary<Record<string, string>> {
+  const cookieOf = (h: Record<string, string>) => h['cookie'] ?? '';
+  const weighted = (weight: number, arbitrary: fc.Arbitrary<Record<string, string>>) => ({ weight, arbitrary });
   return fc.oneof(
-    { weight: 3, arbitrary: fc.constant(undefined) },
-    { weight: 4, arbitrary: fc.constant(ids.actorId) },
-    { weight: 1, arbitrary: fc.constant(ids.memberId) },
-    { weight: 1, arbitrary: fc.constant(ids.actorId.toUpperCase()) },
-    { weight: 2, arbitrary: fc.uuid() },
-    { weight: 2, arbitrary: headerText(120) },
-    { weight: 1, arbitrary: fc.constantFrom('', '   ', 'null', `${ids.actorId}, ${ids.memberId}`, `${ids.actorId}\t`, '00000000-0000-0000-0000-000000000000', 'a'.repeat(4000), ' '.repeat(100)) },
+    weighted(7, fc.constant(ids.ownerHeaders)),
+    weighted(2, fc.constant(ids.viewerHeaders)),
+    weighted(1, fc.constant<Record<string, string>>({})),
+    // The owner's cookie without (or with a wrong) CSRF token.
+    weighted(1, fc.constantFrom<Record<string, string>>({ cookie: cookieOf(ids.ownerHeaders) }, { cookie: cookieOf(ids.ownerHeaders), 'x-csrf-token': 'forged' })),
+    weighted(1, headerText(120).map((v) => ({ cookie: `astrolabe_session=${v}` }))),
+    weighted(1, fc.constantFrom('Bearer astro_forged', 'Bearer ', 'Basic dXNlcjpwYXNz', 'bearer astro_' + 'a'.repeat(43), 'Token x').map((v) => ({ authorization: v }))),
   );
 }
 
@@ -409,13 +418,12 @@ export function badRequestsFor(route: Route, ids: KnownIds): fc.Arbitrary<BadReq
   const segments = fc.tuple(...params.map((p) => pathSegment(p, ids)));
   const method = fc.oneof({ weight: 9, arbitrary: fc.constant(route.method.toUpperCase()) }, { weight: 1, arbitrary: fc.constantFrom(...METHODS) });
   return fc
-    .tuple(method, params.length > 0 ? segments : fc.constant([] as string[]), queryString(route), actorHeader(ids), extraHeaders)
-    .chain(([m, segs, query, actor, extra]) =>
+    .tuple(method, params.length > 0 ? segments : fc.constant([] as string[]), queryString(route), signsOut(route) ? fc.constant<Record<string, string>>({}) : credentials(ids), extraHeaders)
+    .chain(([m, segs, query, creds, extra]) =>
       bodyPayload(route, m, ids).map((payload): BadRequest => {
         let i = 0;
         const path = route.path.replace(/\{\w+\}/g, () => segs[i++] ?? '');
-        const headers: Record<string, string> = { ...extra, ...payload.headers };
-        if (actor !== undefined) headers['x-astrolabe-member'] = actor;
+        const headers: Record<string, string> = { ...extra, ...payload.headers, ...creds };
         return { method: m, url: `${path}${query}`, headers, body: payload.body, label: `${route.method.toUpperCase()} ${route.path}: ${payload.label}` };
       }),
     )

@@ -1,5 +1,6 @@
+import { CSRF_HEADER } from '@astrolabe/api-contract';
 import type {
-  ACTOR_HEADER as CONTRACT_ACTOR_HEADER,
+  apiTokenSchema,
   AuditCsvQuery,
   AuditLogQuery,
   AuditPage,
@@ -14,6 +15,8 @@ import type {
   CreateConnectionBody,
   CreateControlBody,
   CreateExceptionBody,
+  createdInvitationSchema,
+  createdTokenSchema,
   EvidenceView,
   ExceptionPage,
   ExceptionState,
@@ -23,20 +26,26 @@ import type {
   FrameworkDetail,
   FrameworkHistory,
   FrameworkView,
+  invitationPreviewSchema,
+  invitationSchema,
   ManualEvidenceView,
   MemberView,
   MyWork,
   Overview,
   Problem,
   Run,
+  SessionView,
+  signInOptionsSchema,
   SlaDays,
+  ssoDiscoverySchema,
   TrustLabelValue,
   ValidationResultView as ValidationResult,
   Workspace,
 } from '@astrolabe/api-contract';
+import type { z } from 'zod';
 
 // Typed fetch wrapper for /api/v1. The console is served on the same origin as the API, so
-// every path is relative and cookies (sessions, later) travel without CORS configuration.
+// every path is relative and the session cookie travels without CORS configuration.
 
 const BASE = '/api/v1';
 
@@ -71,6 +80,33 @@ export interface CreateMemberBody {
   displayName: string;
   email: string;
   role: MemberRole;
+}
+export interface UpdateMemberBody {
+  role?: MemberRole;
+  accessStartsAt?: string | null;
+  accessEndsAt?: string | null;
+}
+
+export type { SessionView };
+export type Membership = SessionView['memberships'][number];
+export type SignInOptions = z.infer<typeof signInOptionsSchema>;
+export type DemoPersona = NonNullable<SignInOptions['demo']>['members'][number];
+export type SsoDiscovery = z.infer<typeof ssoDiscoverySchema>;
+export type InvitationView = z.infer<typeof invitationSchema>;
+export type CreatedInvitation = z.infer<typeof createdInvitationSchema>;
+export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
+export type ApiTokenView = z.infer<typeof apiTokenSchema>;
+export type CreatedToken = z.infer<typeof createdTokenSchema>;
+export interface CreateInvitationBody {
+  email: string;
+  role: MemberRole;
+  accessStartsAt?: string;
+  accessEndsAt?: string;
+}
+export interface CreateTokenBody {
+  name: string;
+  role: MemberRole;
+  expiresAt?: string;
 }
 
 /** Every failed call surfaces as an RFC 7807 problem, even when the server (or a proxy) did not send one. */
@@ -108,32 +144,50 @@ async function readBody(res: Response): Promise<unknown> {
   }
 }
 
-/**
- * Who is acting, until sign-in exists: the console's "Acting as" choice. Every mutation carries it
- * in this header (the server's ACTOR_HEADER); reads do not need it.
- */
-export const ACTOR_HEADER: typeof CONTRACT_ACTOR_HEADER = 'x-astrolabe-member';
-let actingMemberId: string | null = null;
+// The session lives in an httpOnly cookie the browser sends by itself; what the console keeps is
+// the CSRF token that must accompany every change made with that cookie, and a way to tell the
+// app when the server no longer knows the session (401), so it can show the sign-in page.
+let csrfToken: string | null = null;
+let signedInUserId: string | null = null;
+let onSignedOut: (() => void) | null = null;
+let onSessionRefreshed: ((session: SessionView) => void) | null = null;
 
-export function setActingMember(memberId: string | null): void {
-  actingMemberId = memberId;
+/** Remembers the session's CSRF token (null once signed out). */
+export function rememberSession(session: SessionView | null): void {
+  csrfToken = session?.csrfToken ?? null;
+  signedInUserId = session?.user.id ?? null;
+}
+
+/** Who to tell when a call comes back 401, and when the session was re-read after a CSRF refusal. */
+export function setSessionListeners(listeners: { signedOut: () => void; refreshed: (session: SessionView) => void } | null): void {
+  onSignedOut = listeners?.signedOut ?? null;
+  onSessionRefreshed = listeners?.refreshed ?? null;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal;
+  /**
+   * Sign-in calls answer 401 for a wrong password or an unknown session: that is their answer,
+   * not a sign that the user was signed out while working.
+   */
+  anonymous?: boolean;
+}
 
 function requestHeaders(method: Method, body: unknown): Record<string, string> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   // A FormData body sets its own multipart boundary; anything else is sent as JSON.
   if (body !== undefined && !(body instanceof FormData)) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && actingMemberId) headers[ACTOR_HEADER] = actingMemberId;
+  if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
   return headers;
 }
 
-async function request<T>(method: Method, path: string, options: { body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
-  let res: Response;
+async function send(method: Method, path: string, options: RequestOptions): Promise<Response> {
   const { body } = options;
   try {
-    res = await fetch(`${BASE}${path}`, {
+    return await fetch(`${BASE}${path}`, {
       method,
       signal: options.signal,
       credentials: 'same-origin',
@@ -145,14 +199,46 @@ async function request<T>(method: Method, path: string, options: { body?: unknow
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError({ type: 'about:blank', title: 'Server unreachable', status: 0, detail: 'The Astrolabe API did not answer. Is the server running?' });
   }
-  const payload = await readBody(res);
-  if (!res.ok) {
-    throw new ApiError(
-      isProblem(payload)
-        ? payload
-        : { type: 'about:blank', title: res.statusText || 'Request failed', status: res.status, detail: typeof payload === 'string' ? payload.slice(0, 300) : undefined },
-    );
+}
+
+function toError(res: Response, payload: unknown): ApiError {
+  return new ApiError(
+    isProblem(payload)
+      ? payload
+      : { type: 'about:blank', title: res.statusText || 'Request failed', status: res.status, detail: typeof payload === 'string' ? payload.slice(0, 300) : undefined },
+  );
+}
+
+/** A 403 that is about the CSRF header, not about the role: the session changed under the page (another tab signed in). */
+const isCsrfRefusal = (res: Response, payload: unknown) => res.status === 403 && isProblem(payload) && (payload.detail ?? '').includes(CSRF_HEADER);
+
+async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  let res = await send(method, path, options);
+  let payload = await readBody(res);
+  if (!options.anonymous && method !== 'GET' && isCsrfRefusal(res, payload)) {
+    // Re-read the session and let the app know. Only when it is still the same person is the
+    // change sent again (with the new token): a change is never made as someone else than the
+    // person who asked for it.
+    const session = await send('GET', '/auth/session', {});
+    if (session.ok) {
+      const fresh = (await readBody(session)) as SessionView;
+      const samePerson = fresh.user.id === signedInUserId;
+      rememberSession(fresh);
+      onSessionRefreshed?.(fresh);
+      if (samePerson) {
+        res = await send(method, path, options);
+        payload = await readBody(res);
+      }
+    } else if (session.status === 401) {
+      res = session;
+      payload = await readBody(session);
+    }
   }
+  if (res.status === 401 && !options.anonymous) {
+    rememberSession(null);
+    onSignedOut?.();
+  }
+  if (!res.ok) throw toError(res, payload);
   return payload as T;
 }
 
@@ -167,6 +253,16 @@ const ws = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceI
 const enc = encodeURIComponent;
 
 export const api = {
+  signInOptions: (signal?: AbortSignal) => request<SignInOptions>('GET', '/auth/options', { signal, anonymous: true }),
+  /** 401 when nobody is signed in. */
+  session: (signal?: AbortSignal) => request<SessionView>('GET', '/auth/session', { signal, anonymous: true }),
+  login: (email: string, password: string) => request<SessionView>('POST', '/auth/login', { body: { email, password }, anonymous: true }),
+  demoLogin: (memberId: string) => request<SessionView>('POST', '/auth/demo', { body: { memberId }, anonymous: true }),
+  logout: () => request<void>('POST', '/auth/logout', { anonymous: true }),
+  logoutEverywhere: () => request<{ ended: number }>('POST', '/auth/logout-all', { anonymous: true }),
+  ssoDiscover: (email: string, signal?: AbortSignal) => request<SsoDiscovery>('GET', `/auth/sso/discover${query({ email })}`, { signal, anonymous: true }),
+  invitationPreview: (token: string, signal?: AbortSignal) => request<InvitationPreview>('GET', `/invitations/preview${query({ token })}`, { signal, anonymous: true }),
+  acceptInvitation: (body: { token: string; displayName?: string; password: string }) => request<SessionView>('POST', '/invitations/accept', { body, anonymous: true }),
   workspaces: (signal?: AbortSignal) => request<ListResponse<Workspace>>('GET', '/workspaces', { signal }),
   overview: (workspaceId: string, signal?: AbortSignal) => request<Overview>('GET', `${ws(workspaceId)}/overview`, { signal }),
   catalogChecks: (signal?: AbortSignal) => request<ListResponse<CatalogCheck>>('GET', '/checks', { signal }),
@@ -209,7 +305,13 @@ export const api = {
     request<ExceptionView>('POST', `${ws(workspaceId)}/exceptions/${enc(exceptionId)}/${DECISION_ROUTE[decision]}`, { body: { note } }),
   members: (workspaceId: string, signal?: AbortSignal) => request<ListResponse<MemberView>>('GET', `${ws(workspaceId)}/members`, { signal }),
   createMember: (workspaceId: string, body: CreateMemberBody) => request<MemberView>('POST', `${ws(workspaceId)}/members`, { body }),
-  updateMemberRole: (workspaceId: string, memberId: string, role: MemberRole) => request<MemberView>('PATCH', `${ws(workspaceId)}/members/${enc(memberId)}`, { body: { role } }),
+  updateMember: (workspaceId: string, memberId: string, body: UpdateMemberBody) => request<MemberView>('PATCH', `${ws(workspaceId)}/members/${enc(memberId)}`, { body }),
+  invitations: (workspaceId: string, signal?: AbortSignal) => request<ListResponse<InvitationView>>('GET', `${ws(workspaceId)}/invitations`, { signal }),
+  createInvitation: (workspaceId: string, body: CreateInvitationBody) => request<CreatedInvitation>('POST', `${ws(workspaceId)}/invitations`, { body }),
+  revokeInvitation: (workspaceId: string, invitationId: string) => request<InvitationView>('POST', `${ws(workspaceId)}/invitations/${enc(invitationId)}/revoke`, { body: {} }),
+  tokens: (workspaceId: string, signal?: AbortSignal) => request<ListResponse<ApiTokenView>>('GET', `${ws(workspaceId)}/tokens`, { signal }),
+  createToken: (workspaceId: string, body: CreateTokenBody) => request<CreatedToken>('POST', `${ws(workspaceId)}/tokens`, { body }),
+  revokeToken: (workspaceId: string, tokenId: string) => request<ApiTokenView>('POST', `${ws(workspaceId)}/tokens/${enc(tokenId)}/revoke`, { body: {} }),
   sla: (workspaceId: string, signal?: AbortSignal) => request<SlaDays>('GET', `${ws(workspaceId)}/settings/sla`, { signal }),
   setSla: (workspaceId: string, body: SlaDays) => request<SlaDays>('PUT', `${ws(workspaceId)}/settings/sla`, { body }),
   memberWork: (workspaceId: string, memberId: string, signal?: AbortSignal) => request<MyWork>('GET', `${ws(workspaceId)}/members/${enc(memberId)}/work`, { signal }),

@@ -5,7 +5,7 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   // What a person attempted (the outcome column says whether it happened) …
   'workspace.create': 'Create workspace',
   'member.create': 'Add member',
-  'member.update': 'Change member role',
+  'member.update': 'Change member role or access',
   'connection.create': 'Add connection',
   'connection.update': 'Change connection',
   'connection.validate': 'Validate connection',
@@ -22,6 +22,17 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   'exception.reject': 'Reject exception',
   'exception.revoke': 'Revoke exception',
   'settings.sla.update': 'Change SLAs',
+  'auth.login': 'Sign in',
+  'auth.demo_login': 'Sign in as demo persona',
+  'auth.logout': 'Sign out',
+  'auth.logout_all': 'Sign out everywhere',
+  'invitation.create': 'Invite',
+  'invitation.revoke': 'Revoke invitation',
+  'invitation.accept': 'Accept invitation',
+  'token.create': 'Create API token',
+  'token.revoke': 'Revoke API token',
+  'sso.update': 'Configure single sign-on',
+  'sso.delete': 'Turn off single sign-on',
   // … and what the system did.
   'run.finish': 'Run finished',
   'exception.expire': 'Exception expired',
@@ -34,6 +45,9 @@ export const AUDIT_ACTION_GROUPS: { prefix: string; label: string }[] = [
   { prefix: 'connection.*', label: 'Any connection action' },
   { prefix: 'run.*', label: 'Any run action' },
   { prefix: 'control.*', label: 'Any control action' },
+  { prefix: 'auth.*', label: 'Any sign-in action' },
+  { prefix: 'invitation.*', label: 'Any invitation action' },
+  { prefix: 'token.*', label: 'Any API token action' },
 ];
 
 export function actionLabel(action: string): string {

@@ -2,13 +2,17 @@ import type { CheckView, ExceptionView, FindingView } from '@astrolabe/api-contr
 import { Link } from 'react-router';
 import { CopyButton } from '../components/copy-button';
 import { TimeAgo } from '../components/time-ago';
-import { formatDate, shortHash } from '../lib/format';
+import { formatDate, plural, shortHash } from '../lib/format';
+import { useMay } from '../members/permissions';
 import { exceptionHref } from './finding-due';
 import { FindingException } from './finding-exception';
 import { RemediationPanel } from './remediation-panel';
 
 function EvidenceLinks({ hashes }: { hashes: string[] }) {
+  const mayRead = useMay('evidence.read');
   if (hashes.length === 0) return <span className="muted">No evidence item: nothing could be observed.</span>;
+  // A viewer sees results, not the raw evidence behind them.
+  if (!mayRead) return <span className="muted">{plural(hashes.length, 'evidence item')} (your role does not open raw evidence)</span>;
   return (
     <ul className="hash-list" data-testid="evidence-links">
       {hashes.map((h) => (

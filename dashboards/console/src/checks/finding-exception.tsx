@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ExceptionRequestForm } from '../exceptions/exception-request-form';
 import { formatDueDay } from '../lib/days';
+import { useMay } from '../members/permissions';
 
 /**
  * "Accept risk…" on a failing finding: a time-boxed exception for this one resource, decided by a
@@ -11,6 +12,7 @@ import { formatDueDay } from '../lib/days';
 export function FindingException({ finding, onRequested }: { finding: FindingView; onRequested?: (x: ExceptionView) => void }) {
   const [requesting, setRequesting] = useState(false);
   const [requested, setRequested] = useState<ExceptionView | null>(null);
+  const mayRequest = useMay('exceptions.request');
 
   if (requested) {
     return (
@@ -22,6 +24,7 @@ export function FindingException({ finding, onRequested }: { finding: FindingVie
       </div>
     );
   }
+  if (!mayRequest) return null;
   if (requesting) {
     return (
       <ExceptionRequestForm

@@ -101,3 +101,11 @@ export function SettingsIcon() {
     </svg>
   );
 }
+
+export function ChevronDownIcon() {
+  return (
+    <svg width={14} height={14} viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+      <path d="M5.5 8l4.5 4.5L14.5 8" />
+    </svg>
+  );
+}

@@ -3,6 +3,8 @@ import { useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { LoadingState, ProblemAlert } from '../components/page-state';
+import { RoleNote } from '../members/role-note';
+import { useMay } from '../members/permissions';
 import { useWorkspace } from '../workspace/workspace-context';
 import { EvidenceHistory } from './evidence-history';
 import { EvidenceRequirements } from './evidence-requirements';
@@ -15,6 +17,7 @@ export function ControlEvidence({ control, onChanged }: { control: ControlDetail
   const history = useResource(`control-evidence:${workspace.id}:${control.id}`, (signal) => api.controlEvidence(workspace.id, control.id, signal));
   const [requirementId, setRequirementId] = useState(() => mostUrgentEvidence(control)?.id ?? '');
   const formRef = useRef<HTMLDivElement>(null);
+  const mayUpload = useMay('evidence.upload');
 
   return (
     <section className="section" data-testid="control-evidence">
@@ -24,23 +27,30 @@ export function ControlEvidence({ control, onChanged }: { control: ControlDetail
           <h3 className="card-title-small">Requirements</h3>
           <EvidenceRequirements
             control={control}
-            onUpload={(id) => {
-              setRequirementId(id);
-              formRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-            }}
+            onUpload={
+              mayUpload
+                ? (id) => {
+                    setRequirementId(id);
+                    formRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+                  }
+                : undefined
+            }
           />
         </div>
         <div className="card" ref={formRef}>
           <h3 className="card-title-small">Add evidence</h3>
-          <EvidenceUploadForm
-            control={control}
-            requirementId={requirementId}
-            onRequirementChange={setRequirementId}
-            onUploaded={() => {
-              history.reload();
-              onChanged();
-            }}
-          />
+          <RoleNote permission="evidence.upload" action="upload evidence" testId="evidence-upload-forbidden" />
+          {mayUpload && (
+            <EvidenceUploadForm
+              control={control}
+              requirementId={requirementId}
+              onRequirementChange={setRequirementId}
+              onUploaded={() => {
+                history.reload();
+                onChanged();
+              }}
+            />
+          )}
         </div>
       </div>
       <h3 className="card-title-small spaced">History</h3>

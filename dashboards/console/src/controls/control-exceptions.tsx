@@ -5,6 +5,7 @@ import { useResource } from '../api/use-resource';
 import { EmptyState, LoadingState, ProblemAlert } from '../components/page-state';
 import { ExceptionRequestForm } from '../exceptions/exception-request-form';
 import { ExceptionTable } from '../exceptions/exception-table';
+import { useMay } from '../members/permissions';
 import { useWorkspace } from '../workspace/workspace-context';
 
 interface Props {
@@ -23,6 +24,7 @@ export function ControlExceptions({ control, onChanged, version = 0 }: Props) {
     if (version > 0) reload();
   }, [version, reload]);
   const [requesting, setRequesting] = useState(false);
+  const mayRequest = useMay('exceptions.request');
   const items = exceptions.data?.items ?? [];
   // Findings of the control's checks may have their own exceptions; only a control-wide one blocks another.
   const open = items.some((x) => x.scope === 'control' && (x.state === 'requested' || x.state === 'active'));
@@ -36,7 +38,7 @@ export function ControlExceptions({ control, onChanged, version = 0 }: Props) {
     <section className="section" data-testid="control-exceptions">
       <div className="section-head">
         <h2 className="section-title">Exceptions</h2>
-        {!requesting && !open && (
+        {mayRequest && !requesting && !open && (
           <button type="button" className="btn btn-small" onClick={() => setRequesting(true)} data-testid="request-exception">
             Request exception
           </button>
@@ -57,7 +59,7 @@ export function ControlExceptions({ control, onChanged, version = 0 }: Props) {
       {exceptions.data && items.length === 0 && !requesting && (
         <div className="card">
           <EmptyState title="No exception for this control">
-            {control.status === 'failing' ? 'If the failure is an accepted risk for now, request a time-boxed exception.' : 'Exceptions accept a failing control for a limited time.'}
+            {control.status === 'failing' && mayRequest ? 'If the failure is an accepted risk for now, request a time-boxed exception.' : 'Exceptions accept a failing control for a limited time.'}
           </EmptyState>
         </div>
       )}

@@ -3,6 +3,7 @@ import { api } from '../api/client';
 import { EmptyState } from '../components/page-state';
 import { TimeAgo } from '../components/time-ago';
 import { formatDay } from '../lib/days';
+import { useMay } from '../members/permissions';
 import { useWorkspace } from '../workspace/workspace-context';
 
 function formatBytes(n: number | null): string {
@@ -14,6 +15,7 @@ function formatBytes(n: number | null): string {
 
 function EvidenceLink({ controlId, item }: { controlId: string; item: ManualEvidenceView }) {
   const { workspace } = useWorkspace();
+  const mayRead = useMay('evidence.read');
   if (item.kind === 'link' && item.url) {
     return (
       <a href={item.url} target="_blank" rel="noreferrer noopener" className="break" data-testid="evidence-link">
@@ -24,9 +26,13 @@ function EvidenceLink({ controlId, item }: { controlId: string; item: ManualEvid
   return (
     <>
       {/* The server always answers with an attachment: the file is downloaded, never rendered here. */}
-      <a href={api.controlEvidenceFileUrl(workspace.id, controlId, item.id)} download={item.fileName ?? undefined} data-testid="evidence-download">
-        {item.fileName ?? 'file'}
-      </a>{' '}
+      {mayRead ? (
+        <a href={api.controlEvidenceFileUrl(workspace.id, controlId, item.id)} download={item.fileName ?? undefined} data-testid="evidence-download">
+          {item.fileName ?? 'file'}
+        </a>
+      ) : (
+        <span title="Your role does not download evidence files">{item.fileName ?? 'file'}</span>
+      )}{' '}
       <span className="muted small">{formatBytes(item.sizeBytes)}</span>
       {item.sha256 && (
         <div className="mono muted small truncate" title={`sha256 ${item.sha256}`}>

@@ -10,7 +10,8 @@ function cadence(days: number): string {
 }
 
 /** What manual evidence the control needs, how fresh each is, and when the next is due. */
-export function EvidenceRequirements({ control, onUpload }: { control: ControlDetail; onUpload: (requirementId: string) => void }) {
+/** Without `onUpload` (a role that may not upload) the rows have no Upload button. */
+export function EvidenceRequirements({ control, onUpload }: { control: ControlDetail; onUpload: ((requirementId: string) => void) | undefined }) {
   return (
     <ul className="evidence-requirements" data-testid="evidence-requirements">
       {control.evidence.map((e) => (
@@ -35,9 +36,11 @@ export function EvidenceRequirements({ control, onUpload }: { control: ControlDe
               )}
             </p>
           </div>
-          <button type="button" className="btn btn-small" onClick={() => onUpload(e.id)} data-testid={`evidence-upload-${e.id}`}>
-            Upload
-          </button>
+          {onUpload && (
+            <button type="button" className="btn btn-small" onClick={() => onUpload(e.id)} data-testid={`evidence-upload-${e.id}`}>
+              Upload
+            </button>
+          )}
         </li>
       ))}
     </ul>

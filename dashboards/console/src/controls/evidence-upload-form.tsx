@@ -5,7 +5,7 @@ import { useAction } from '../api/use-action';
 import { FieldError } from '../components/field-error';
 import { ProblemAlert } from '../components/page-state';
 import { utcDay } from '../lib/days';
-import { useActingMember } from '../members/acting-member-context';
+import { useMembers } from '../members/members-context';
 import { ROLE_LABEL } from '../members/member-roles';
 import { useWorkspace } from '../workspace/workspace-context';
 
@@ -22,7 +22,7 @@ interface Props {
 /** Upload a file or record a link for one evidence requirement, with the date it took effect and who reviewed it. */
 export function EvidenceUploadForm({ control, requirementId, onRequirementChange, onUploaded }: Props) {
   const { workspace } = useWorkspace();
-  const { member, members } = useActingMember();
+  const { me: member, members } = useMembers();
   const fileInput = useRef<HTMLInputElement>(null);
   const [kind, setKind] = useState<Kind>('file');
   const [file, setFile] = useState<File | null>(null);
@@ -46,7 +46,7 @@ export function EvidenceUploadForm({ control, requirementId, onRequirementChange
     return api.addControlEvidence(workspace.id, control.id, form);
   });
   const errors = upload.error?.fieldErrors() ?? {};
-  // Problems the form has no field for (no acting member, a 403) stay next to the button.
+  // Problems the form has no field for (a 403, say) stay next to the button.
   const unplaced = upload.error && (!upload.error.problem.errors?.length || upload.error.problem.errors.some((e) => !FIELDS.includes(e.field)));
 
   async function submit(e: FormEvent) {
@@ -145,7 +145,6 @@ export function EvidenceUploadForm({ control, requirementId, onRequirementChange
         <button type="submit" className="btn btn-primary" disabled={upload.pending} data-testid="evidence-submit">
           {upload.pending ? 'Uploading…' : kind === 'file' ? 'Upload evidence' : 'Record link'}
         </button>
-        {member && <span className="muted small">as {member.displayName}</span>}
       </div>
     </form>
   );

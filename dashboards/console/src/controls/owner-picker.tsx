@@ -2,14 +2,16 @@ import type { ControlDetail } from '@astrolabe/api-contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
 import { ProblemAlert } from '../components/page-state';
-import { useActingMember } from '../members/acting-member-context';
+import { useMembers } from '../members/members-context';
+import { useMay } from '../members/permissions';
 import { ROLE_LABEL } from '../members/member-roles';
 import { useWorkspace } from '../workspace/workspace-context';
 
 /** Assigns the control's owner (saved on change); the server records who assigned it. */
 export function OwnerPicker({ control, onSaved }: { control: ControlDetail; onSaved: (c: ControlDetail) => void }) {
   const { workspace } = useWorkspace();
-  const { members } = useActingMember();
+  const { members } = useMembers();
+  const mayAssign = useMay('controls.assign');
   const save = useAction((ownerId: string | null) => api.updateControl(workspace.id, control.id, { ownerId }));
   return (
     <div className="field field-compact">
@@ -19,7 +21,8 @@ export function OwnerPicker({ control, onSaved }: { control: ControlDetail; onSa
         className="input"
         data-testid="owner-picker"
         value={control.owner?.id ?? ''}
-        disabled={save.pending}
+        disabled={save.pending || !mayAssign}
+        title={mayAssign ? undefined : 'Owners, admins and compliance leads assign owners'}
         onChange={async (e) => {
           const saved = await save.run(e.target.value || null);
           if (saved) onSaved(saved);

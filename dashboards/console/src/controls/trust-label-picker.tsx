@@ -2,6 +2,7 @@ import type { ControlDetail, TrustLabelValue } from '@astrolabe/api-contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
 import { ProblemAlert } from '../components/page-state';
+import { useMay } from '../members/permissions';
 import { useWorkspace } from '../workspace/workspace-context';
 
 export const TRUST_LABEL: Record<TrustLabelValue, string> = {
@@ -18,6 +19,7 @@ const isLabel = (v: string): v is TrustLabelValue => (VALUES as string[]).includ
 export function TrustLabelPicker({ control, onSaved }: { control: ControlDetail; onSaved: (c: ControlDetail) => void }) {
   const { workspace } = useWorkspace();
   const save = useAction((trustLabel: TrustLabelValue | null) => api.updateControl(workspace.id, control.id, { trustLabel }));
+  const mayAssign = useMay('controls.assign');
   const conflict = control.trustLabelConflict || control.publishedLabel !== control.trustLabel;
   return (
     <div className="field field-compact">
@@ -27,7 +29,8 @@ export function TrustLabelPicker({ control, onSaved }: { control: ControlDetail;
         className="input"
         data-testid="trust-label-picker"
         value={control.trustLabel ?? ''}
-        disabled={save.pending}
+        disabled={save.pending || !mayAssign}
+        title={mayAssign ? undefined : 'Owners, admins and compliance leads set the trust center label'}
         onChange={async (e) => {
           const saved = await save.run(isLabel(e.target.value) ? e.target.value : null);
           if (saved) onSaved(saved);

@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { api, type ExceptionDecision } from '../api/client';
 import { useAction } from '../api/use-action';
 import { ProblemAlert } from '../components/page-state';
-import { useActingMember } from '../members/acting-member-context';
+import type { MemberRole } from '../api/client';
+import { mayDo } from '../members/permissions';
 import { useWorkspace } from '../workspace/workspace-context';
 
 const VERB: Record<ExceptionDecision, string> = { approve: 'Approve', reject: 'Reject', revoke: 'Revoke', withdraw: 'Withdraw' };
@@ -15,19 +16,22 @@ const CONSEQUENCE: Record<ExceptionDecision, string> = {
 };
 
 /**
- * Which decisions the exception's state allows the acting member (the server still checks roles).
- * Whoever requested it may only withdraw it: someone else decides (four eyes).
+ * Which decisions the exception's state and the signed-in member's role allow (the server still
+ * decides). Whoever requested it may only withdraw it: someone else decides (four eyes).
  */
-export function decisionsFor(x: ExceptionView, actingMemberId: string | undefined): ExceptionDecision[] {
-  if (x.state === 'requested') return x.requestedBy.id === actingMemberId ? ['withdraw'] : ['approve', 'reject', 'revoke'];
-  if (x.state === 'active') return ['revoke'];
+export function decisionsFor(x: ExceptionView, me: { id: string; role: MemberRole } | undefined): ExceptionDecision[] {
+  if (!me) return [];
+  if (x.state === 'requested') {
+    if (x.requestedBy.id === me.id) return mayDo(me.role, 'exceptions.request') ? ['withdraw'] : [];
+    return [...(mayDo(me.role, 'exceptions.decide') ? (['approve', 'reject'] as const) : []), ...(mayDo(me.role, 'exceptions.revoke') ? (['revoke'] as const) : [])];
+  }
+  if (x.state === 'active') return mayDo(me.role, 'exceptions.revoke') ? ['revoke'] : [];
   return [];
 }
 
 /** Confirm one decision with an optional note; a refusal from the server (role, four eyes) is shown right here. */
 export function ExceptionDecisionForm({ exception, decision, onDone, onCancel }: { exception: ExceptionView; decision: ExceptionDecision; onDone: (x: ExceptionView) => void; onCancel: () => void }) {
   const { workspace } = useWorkspace();
-  const { member } = useActingMember();
   const [note, setNote] = useState('');
   const act = useAction(() => api.decideException(workspace.id, exception.id, decision, note.trim()));
 
@@ -40,7 +44,7 @@ export function ExceptionDecisionForm({ exception, decision, onDone, onCancel }:
   return (
     <form className={`decision-form decision-${decision}`} onSubmit={submit} data-testid="exception-decision" data-decision={decision}>
       <p className="small">
-        <strong>{VERB[decision]} as {member?.displayName ?? 'nobody'}.</strong> {CONSEQUENCE[decision]}
+        <strong>{VERB[decision]}.</strong> {CONSEQUENCE[decision]}
       </p>
       <div className="field field-wide">
         <label htmlFor={`note-${exception.id}`}>

@@ -5,7 +5,6 @@ import { useAction } from '../api/use-action';
 import { FieldError } from '../components/field-error';
 import { ProblemAlert } from '../components/page-state';
 import { utcDay } from '../lib/days';
-import { useActingMember } from '../members/acting-member-context';
 import { useWorkspace } from '../workspace/workspace-context';
 
 const DAY_MS = 86_400_000;
@@ -29,7 +28,6 @@ interface Props {
 /** Ask for a failing control or finding to be accepted until a date; a lead other than the requester decides. */
 export function ExceptionRequestForm({ target, onRequested, onCancel }: Props) {
   const { workspace } = useWorkspace();
-  const { member } = useActingMember();
   const id = useId();
   const now = Date.now();
   const [reason, setReason] = useState('');
@@ -92,7 +90,6 @@ export function ExceptionRequestForm({ target, onRequested, onCancel }: Props) {
         <button type="button" className="btn btn-ghost" onClick={onCancel}>
           Cancel
         </button>
-        {member && <span className="muted small">as {member.displayName}</span>}
       </div>
     </form>
   );

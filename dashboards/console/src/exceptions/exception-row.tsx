@@ -4,7 +4,7 @@ import type { ExceptionDecision } from '../api/client';
 import { ExceptionStatePill } from '../components/status-pill';
 import { TimeAgo } from '../components/time-ago';
 import { formatDate, humanize } from '../lib/format';
-import { useActingMember } from '../members/acting-member-context';
+import { useMembers } from '../members/members-context';
 import { decisionsFor, ExceptionDecisionForm } from './exception-decision';
 import { ExceptionEvents } from './exception-events';
 import { ExceptionTarget } from './exception-target';
@@ -19,8 +19,8 @@ interface Props {
 export function ExceptionRow({ exception: x, showTarget, initiallyOpen = false, onChanged }: Props) {
   const [open, setOpen] = useState(initiallyOpen);
   const [deciding, setDeciding] = useState<ExceptionDecision | null>(null);
-  const { member } = useActingMember();
-  const decisions = decisionsFor(x, member?.id);
+  const { me: member } = useMembers();
+  const decisions = decisionsFor(x, member);
   const expired = x.state === 'expired';
   const columns = showTarget ? 6 : 5;
 

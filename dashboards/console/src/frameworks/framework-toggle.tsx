@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
 import { ProblemAlert } from '../components/page-state';
+import { useMay } from '../members/permissions';
 import { useWorkspace } from '../workspace/workspace-context';
 
 /** Enable or disable a framework for the workspace; a disabled one leaves the overview but keeps its scope decisions. */
@@ -13,6 +14,7 @@ export function FrameworkToggle({ framework, onChanged }: { framework: Framework
   const [intent, setIntent] = useState<boolean | null>(null);
   if (intent !== null && !save.pending && (intent === framework.enabled || save.error)) setIntent(null);
   const enabled = intent ?? framework.enabled;
+  const mayConfigure = useMay('program.configure');
   return (
     <div className="framework-toggle">
       <label className="switch">
@@ -20,7 +22,8 @@ export function FrameworkToggle({ framework, onChanged }: { framework: Framework
           type="checkbox"
           role="switch"
           checked={enabled}
-          disabled={save.pending}
+          disabled={save.pending || !mayConfigure}
+          title={mayConfigure ? undefined : 'Owners, admins and compliance leads enable frameworks'}
           data-testid={`framework-toggle-${framework.id}`}
           aria-label={`${enabled ? 'Disable' : 'Enable'} ${framework.name}`}
           onChange={async (e) => {

@@ -68,7 +68,7 @@ export function RequirementRow({ frameworkId, requirement: r, controls, open, on
               Map control…
             </button>
           )}
-          {inScope ? (
+          {!mayConfigure ? null : inScope ? (
             !scoping && (
               <button type="button" className="btn btn-small btn-ghost btn-quiet" data-testid="scope-out" onClick={() => setScoping(true)}>
                 Mark out of scope

@@ -1,24 +1,22 @@
+import { roleMay, type Permission } from '@astrolabe/api-contract';
 import type { MemberRole } from '../api/client';
-import { useActingMember } from './acting-member-context';
+import { useMembers } from './members-context';
 
 /**
- * The server's role table (apps/server/src/members/permissions.ts) for the actions the console
- * offers or hides. The server still decides: this only keeps buttons a role may not use off screen.
+ * The server's permission matrix (PERMISSIONS in the API contract), asked the same way the server
+ * asks it. The server still decides: this only keeps what a role may not do off screen.
  */
-const PERMISSIONS = {
-  'members.manage': ['owner', 'admin'],
-  'program.configure': ['owner', 'admin', 'compliance_lead'],
-  'controls.create': ['owner', 'admin', 'compliance_lead'],
-} as const satisfies Record<string, readonly MemberRole[]>;
-
-export type ConsoleAction = keyof typeof PERMISSIONS;
-
-export function mayDo(role: MemberRole | undefined, action: ConsoleAction): boolean {
-  return role !== undefined && (PERMISSIONS[action] as readonly MemberRole[]).includes(role);
+export function mayDo(role: MemberRole | undefined, permission: Permission): boolean {
+  return role !== undefined && roleMay(role, permission);
 }
 
-/** Whether the acting member's role allows `action` (false while members load). */
-export function useMay(action: ConsoleAction): boolean {
-  const { member } = useActingMember();
-  return mayDo(member?.role, action);
+/** Whether the signed-in member's role here allows `permission` (false until known). */
+export function useMay(permission: Permission): boolean {
+  return mayDo(useMembers().role, permission);
+}
+
+/** "owner, admin or compliance lead": who may, for a note next to something hidden or disabled. */
+export function rolesText(roles: readonly MemberRole[]): string {
+  const names = roles.map((r) => r.replace(/_/g, ' ') + 's');
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { FieldError } from '../components/field-error';
 import { CATEGORY_LABEL, type ControlCategory } from '../controls/control-categories';
-import { useActingMember } from '../members/acting-member-context';
+import { useMembers } from '../members/members-context';
 import { ROLE_LABEL } from '../members/member-roles';
 import { suggestControlId, type ControlDraft } from './control-draft';
 
@@ -18,7 +18,7 @@ const invalid = (message: string | undefined) => (message ? 'field-invalid' : ''
 /** What the control asserts and who answers for it: title, id, description, category, public title, owner. */
 export function ControlFields({ draft, onChange, errors }: Props) {
   const id = useId();
-  const { members } = useActingMember();
+  const { members } = useMembers();
   return (
     <>
       <div className="form-grid">

@@ -4,7 +4,6 @@ import type { ControlDetail } from '@astrolabe/api-contract';
 import { api } from '../api/client';
 import { useAction } from '../api/use-action';
 import { ProblemAlert } from '../components/page-state';
-import { useActingMember } from '../members/acting-member-context';
 import { useWorkspace } from '../workspace/workspace-context';
 import { CheckPicker } from './check-picker';
 import { ControlFields } from './control-fields';
@@ -16,7 +15,6 @@ const PLACED = /^(id|title|description|category|publicTitle|ownerId|checkIds(\.\
 /** A custom control: what it asserts, the checks that score it, the manual evidence it needs. */
 export function NewControlForm({ onCreated }: { onCreated: (control: ControlDetail) => void }) {
   const { workspace } = useWorkspace();
-  const { member } = useActingMember();
   const [draft, setDraft] = useState<ControlDraft>(EMPTY_CONTROL);
   const create = useAction((d: ControlDraft) => api.createControl(workspace.id, toCreateBody(d)));
   const problem = create.error?.problem;
@@ -65,7 +63,6 @@ export function NewControlForm({ onCreated }: { onCreated: (control: ControlDeta
         <Link to="/controls" className="btn btn-ghost">
           Cancel
         </Link>
-        {member && <span className="muted small">as {member.displayName}</span>}
       </div>
     </form>
   );

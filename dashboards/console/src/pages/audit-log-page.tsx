@@ -8,12 +8,14 @@ import { AuditVerifyButton, AuditVerifyResult, useAuditVerification } from '../a
 import { useAuditPages } from '../audit/use-audit-pages';
 import { EmptyState, ErrorState, LoadingState } from '../components/page-state';
 import { PageHeader } from '../components/page-header';
-import { useActingMember } from '../members/acting-member-context';
+import { useMembers } from '../members/members-context';
+import { useMay } from '../members/permissions';
+import { RoleNote } from '../members/role-note';
 import { useWorkspace } from '../workspace/workspace-context';
 
-export function AuditLogPage() {
+function AuditLog() {
   const { workspace } = useWorkspace();
-  const { members } = useActingMember();
+  const { members } = useMembers();
   const [params, setParams] = useSearchParams();
   const filters = readAuditFilters(params);
   const setFilters = useCallback((next: AuditFilters) => setParams(writeAuditFilters(next), { replace: true }), [setParams]);
@@ -48,6 +50,22 @@ export function AuditLogPage() {
           <button type="button" className="btn" onClick={rows.loadMore} disabled={rows.loading} data-testid="load-more">
             {rows.loading ? 'Loading…' : `Load older · ${rows.items.length} shown`}
           </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function AuditLogPage() {
+  const { role } = useMembers();
+  const mayRead = useMay('audit.read');
+  if (mayRead) return <AuditLog />;
+  return (
+    <div className="page page-wide" data-testid="audit-log-page">
+      <PageHeader title="Audit log" subtitle="Every change made through Astrolabe and every system event, refusals included." />
+      {role && (
+        <div className="card">
+          <RoleNote permission="audit.read" action="read the audit log" testId="audit-log-forbidden" />
         </div>
       )}
     </div>

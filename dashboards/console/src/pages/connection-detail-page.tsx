@@ -13,6 +13,7 @@ import { ValidatePanel } from '../connections/validate-panel';
 import { EmptyState, ErrorState, LoadingState, ProblemAlert } from '../components/page-state';
 import { PageHeader } from '../components/page-header';
 import { HealthPill } from '../components/status-pill';
+import { useMay } from '../members/permissions';
 import { useWorkspace } from '../workspace/workspace-context';
 
 interface Selection {
@@ -34,6 +35,8 @@ function ConnectionBody({ connection, connector, onChanged }: { connection: Conn
   const [selection, setSelection] = useState<Selection | null>(null);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<ApiError | null>(null);
+  const mayRun = useMay('runs.start');
+  const mayManage = useMay('connections.manage');
 
   const latest = runs.data?.items[0] ?? connection.lastRun ?? undefined;
   const shown = selection ?? (latest ? { runId: latest.id, seed: latest } : null);
@@ -73,7 +76,7 @@ function ConnectionBody({ connection, connector, onChanged }: { connection: Conn
             {connection.scope && <span className="mono muted">{connection.scope.id}</span>}
           </>
         }
-        actions={<RunNowButton running={active} pending={starting} onClick={runNow} />}
+        actions={mayRun && <RunNowButton running={active} pending={starting} onClick={runNow} />}
       />
       {startError && <ProblemAlert error={startError} />}
       <div className="stack">
@@ -81,7 +84,7 @@ function ConnectionBody({ connection, connector, onChanged }: { connection: Conn
           <RunPanel run={run} error={error} connector={connector} title={active ? 'Current run' : isLatest ? 'Last run' : 'Selected run'} />
         ) : (
           <section className="card">
-            <EmptyState title="No run yet">Press “Run now” to collect evidence for the first time.</EmptyState>
+            <EmptyState title="No run yet">{mayRun ? 'Press “Run now” to collect evidence for the first time.' : 'The first collection runs on the schedule.'}</EmptyState>
           </section>
         )}
         <section className="card card-flush">
@@ -105,11 +108,13 @@ function ConnectionBody({ connection, connector, onChanged }: { connection: Conn
         </section>
         <div className="grid grid-2">
           <div className="stack">
-            <section className="card card-compact">
-              <h2 className="card-title-small">Validate access</h2>
-              <p className="small muted">Checks the credentials and each permission without running a collection.</p>
-              <ValidatePanel workspaceId={workspace.id} connectionId={connection.id} />
-            </section>
+            {mayManage && (
+              <section className="card card-compact">
+                <h2 className="card-title-small">Validate access</h2>
+                <p className="small muted">Checks the credentials and each permission without running a collection.</p>
+                <ValidatePanel workspaceId={workspace.id} connectionId={connection.id} />
+              </section>
+            )}
             <ConnectionSettings connection={connection} />
           </div>
           {connector && <PermissionsPanel connector={connector} />}

@@ -10,6 +10,7 @@ import { PageHeader } from '../components/page-header';
 import { HealthPill, RunStatePill } from '../components/status-pill';
 import { TimeAgo } from '../components/time-ago';
 import { durationBetween, formatDuration } from '../lib/format';
+import { useMay } from '../members/permissions';
 import { useWorkspace } from '../workspace/workspace-context';
 
 function ConnectionRow({ connection: c, connectorTitle }: { connection: Connection; connectorTitle: string | undefined }) {
@@ -55,22 +56,31 @@ export function ConnectionsPage() {
   const connections = useResource(`connections:${workspace.id}`, (signal) => api.connections(workspace.id, signal));
   const items = connections.data?.items;
   const titles = useConnectorTitles();
+  const mayManage = useMay('connections.manage');
   return (
     <div className="page" data-testid="connections-page">
       <PageHeader
         title="Connections"
         subtitle="Each connection collects evidence from one source on its schedule."
         actions={
-          <Link to="/connections/new" className="btn btn-primary" data-testid="add-connection">
-            Add connection
-          </Link>
+          mayManage && (
+            <Link to="/connections/new" className="btn btn-primary" data-testid="add-connection">
+              Add connection
+            </Link>
+          )
         }
       />
       {connections.error && <ErrorState error={connections.error} onRetry={connections.reload} />}
       {!items && !connections.error && <LoadingState label="Loading connections" />}
       {items && items.length === 0 && (
         <EmptyState title="No connection yet">
-          <Link to="/connections/new">Add a connection</Link> to start collecting evidence.
+          {mayManage ? (
+            <>
+              <Link to="/connections/new">Add a connection</Link> to start collecting evidence.
+            </>
+          ) : (
+            'An owner or admin adds connections.'
+          )}
         </EmptyState>
       )}
       {items && items.length > 0 && (

@@ -11,7 +11,7 @@ import { readFilters, writeFilters, type ControlFilters, type StatusFilter } fro
 import { ControlTable } from '../controls/control-table';
 import { useControlPages } from '../controls/use-control-pages';
 import { useLastDefined } from '../lib/use-last-defined';
-import { useActingMember } from '../members/acting-member-context';
+import { useMembers } from '../members/members-context';
 import { mayDo } from '../members/permissions';
 import { useWorkspace } from '../workspace/workspace-context';
 
@@ -28,7 +28,7 @@ function toQuery(f: ControlFilters): Omit<ControlsQuery, 'cursor' | 'limit'> {
 
 export function ControlsPage() {
   const { workspace } = useWorkspace();
-  const { member, members } = useActingMember();
+  const { me: member, members } = useMembers();
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
   const focus = params.get('focus');

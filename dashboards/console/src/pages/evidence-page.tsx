@@ -5,13 +5,16 @@ import { CodeBlock } from '../components/code-block';
 import { ErrorState, LoadingState } from '../components/page-state';
 import { PageHeader } from '../components/page-header';
 import { TimeAgo } from '../components/time-ago';
+import { RoleNote } from '../members/role-note';
+import { useMay } from '../members/permissions';
 import { useWorkspace } from '../workspace/workspace-context';
 
 /** One evidence item exactly as stored: the canonical JSON whose sha256 is the hash in the URL. */
 export function EvidencePage() {
   const { hash = '' } = useParams();
   const { workspace } = useWorkspace();
-  const evidence = useResource(`evidence:${workspace.id}:${hash}`, (signal) => api.evidence(workspace.id, hash, signal));
+  const mayRead = useMay('evidence.read');
+  const evidence = useResource(mayRead ? `evidence:${workspace.id}:${hash}` : null, (signal) => api.evidence(workspace.id, hash, signal));
   const e = evidence.data;
 
   return (
@@ -21,8 +24,9 @@ export function EvidencePage() {
         title="Evidence item"
         subtitle="Content-addressed: the hash is the sha256 of this canonical JSON, so an unchanged item is stored once and any change shows."
       />
+      <RoleNote permission="evidence.read" action="open raw evidence" testId="evidence-forbidden" />
       {evidence.error && <ErrorState error={evidence.error} onRetry={evidence.reload} />}
-      {!e && !evidence.error && <LoadingState label="Loading evidence" />}
+      {mayRead && !e && !evidence.error && <LoadingState label="Loading evidence" />}
       {e && (
         <div className="stack">
           <section className="card">

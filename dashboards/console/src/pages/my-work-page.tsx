@@ -5,7 +5,7 @@ import { useResource } from '../api/use-resource';
 import { ErrorState, LoadingState } from '../components/page-state';
 import { PageHeader } from '../components/page-header';
 import { ExceptionTable } from '../exceptions/exception-table';
-import { useActingMember } from '../members/acting-member-context';
+import { useMembers } from '../members/members-context';
 import { ROLE_LABEL } from '../members/member-roles';
 import { MyWorkControls } from '../my-work/my-work-controls';
 import { MyWorkEvidence } from '../my-work/my-work-evidence';
@@ -28,7 +28,7 @@ function WorkCard({ title, count, testId, link, children }: { title: string; cou
 
 export function MyWorkPage() {
   const { workspace } = useWorkspace();
-  const { member, loading: membersLoading } = useActingMember();
+  const { me: member } = useMembers();
   const work = useResource(member ? `my-work:${workspace.id}:${member.id}` : null, (signal) => api.memberWork(workspace.id, member?.id ?? '', signal));
   const w = work.data;
 
@@ -36,9 +36,8 @@ export function MyWorkPage() {
     <div className="page" data-testid="my-work-page" data-member={member?.id}>
       <PageHeader
         title="My work"
-        subtitle={member ? `The to-do list of ${member.displayName} (${ROLE_LABEL[member.role]}). Switch “Acting as” above to see someone else’s.` : undefined}
+        subtitle={member ? `Your to-do list as ${member.displayName} (${ROLE_LABEL[member.role]}): what you own, what is due, what waits for your decision.` : undefined}
       />
-      {!member && !membersLoading && <p className="muted">Choose who you are acting as in the header to see their work.</p>}
       {work.error && <ErrorState error={work.error} onRetry={work.reload} />}
       {member && !w && !work.error && <LoadingState label="Loading your work" />}
       {w && (

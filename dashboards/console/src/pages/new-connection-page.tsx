@@ -9,6 +9,8 @@ import { PermissionsPanel } from '../connections/permissions-panel';
 import { ValidatePanel } from '../connections/validate-panel';
 import { EmptyState, ErrorState, LoadingState } from '../components/page-state';
 import { PageHeader } from '../components/page-header';
+import { RoleNote } from '../members/role-note';
+import { useMay } from '../members/permissions';
 import { useWorkspace } from '../workspace/workspace-context';
 
 function Created({ workspaceId, connection }: { workspaceId: string; connection: Connection }) {
@@ -35,6 +37,7 @@ export function NewConnectionPage() {
   const [created, setCreated] = useState<Connection | null>(null);
   const items = connectors.data?.items ?? [];
   const connector = items.find((c) => c.id === params.get('connector')) ?? items[0];
+  const mayManage = useMay('connections.manage');
 
   return (
     <div className="page" data-testid="new-connection-page">
@@ -42,7 +45,8 @@ export function NewConnectionPage() {
       {connectors.error && <ErrorState error={connectors.error} onRetry={connectors.reload} />}
       {!connectors.data && !connectors.error && <LoadingState label="Loading connectors" />}
       {connectors.data && !connector && <EmptyState title="No connector is installed on this server" />}
-      {connector && (
+      <RoleNote permission="connections.manage" action="add connections" testId="new-connection-forbidden" />
+      {connector && mayManage && (
         <div className="grid grid-main-side">
           <div className="stack">
             {created ? (

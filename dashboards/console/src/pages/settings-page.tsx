@@ -1,62 +1,91 @@
+import { NavLink, Outlet } from 'react-router';
 import { api } from '../api/client';
 import { useResource } from '../api/use-resource';
 import { ErrorState, LoadingState } from '../components/page-state';
 import { PageHeader } from '../components/page-header';
-import { useActingMember } from '../members/acting-member-context';
-import { ROLE_LABEL } from '../members/member-roles';
+import { useMembers } from '../members/members-context';
 import { mayDo } from '../members/permissions';
+import { RoleNote } from '../members/role-note';
 import { AddMemberForm } from '../settings/add-member-form';
+import { InvitationsSection } from '../settings/invitations-section';
 import { MembersTable } from '../settings/members-table';
 import { SlaForm } from '../settings/sla-form';
+import { TokensSection } from '../settings/tokens-section';
 import { useWorkspace } from '../workspace/workspace-context';
 
+const TABS = [
+  { to: '/settings/access', label: 'Access', testId: 'settings-tab-access' },
+  { to: '/settings/sla', label: 'Remediation SLAs', testId: 'settings-tab-sla' },
+];
+
+/** `/settings`: tabs over the workspace's settings. */
+export function SettingsLayout() {
+  return (
+    <div className="page" data-testid="settings-page">
+      <PageHeader title="Settings" subtitle="Who may sign in to this workspace and what they may do, and how long failing findings may stay open." />
+      <nav className="tabs settings-tabs" aria-label="Settings">
+        {TABS.map((t) => (
+          <NavLink key={t.to} to={t.to} className={({ isActive }) => `tab ${isActive ? 'tab-active' : ''}`} data-testid={t.testId}>
+            {t.label}
+          </NavLink>
+        ))}
+      </nav>
+      <Outlet />
+    </div>
+  );
+}
+
 function MembersSection() {
-  const { member, members, loading, error } = useActingMember();
-  const manages = mayDo(member?.role, 'members.manage');
+  const { me, role, members, loading, error } = useMembers();
+  const manages = mayDo(role, 'members.manage');
   return (
     <section className="card card-flush section" data-testid="settings-members">
       <div className="card-head card-head-padded">
         <h2>Members</h2>
-        {member && !manages && (
-          <span className="muted small" data-testid="settings-members-note">
-            Only owners and admins change roles and add members (your role: {ROLE_LABEL[member.role]}).
+        {role && !manages && (
+          <span data-testid="settings-members-note">
+            <RoleNote permission="members.manage" action="change roles, invite people or create API tokens" />
           </span>
         )}
       </div>
       {error && <ErrorState error={error} />}
       {loading && members.length === 0 && <LoadingState label="Loading members" />}
-      {members.length > 0 && <MembersTable members={members} actingId={member?.id} />}
-      <div className="card-pad">
-        <AddMemberForm />
-      </div>
+      {members.length > 0 && <MembersTable members={members} meId={me?.id} manages={manages} />}
+      {manages && (
+        <div className="card-pad card-pad-top">
+          <AddMemberForm />
+        </div>
+      )}
     </section>
   );
 }
 
-function SlaSection() {
+/** `/settings/access`: members, invitations and API tokens. */
+export function AccessSettingsPage() {
+  const { role } = useMembers();
+  return (
+    <div data-testid="settings-access">
+      <MembersSection />
+      {mayDo(role, 'members.manage') && <InvitationsSection />}
+      {mayDo(role, 'tokens.manage') && <TokensSection />}
+    </div>
+  );
+}
+
+/** `/settings/sla`: remediation deadlines per severity. */
+export function SlaSettingsPage() {
   const { workspace } = useWorkspace();
-  const { member } = useActingMember();
   const sla = useResource(`sla:${workspace.id}`, (signal) => api.sla(workspace.id, signal));
   return (
     <section className="card section" data-testid="settings-sla">
       <div className="card-head">
         <h2>Remediation SLAs</h2>
-        {member && !mayDo(member.role, 'program.configure') && <span className="muted small">Only owners, admins and compliance leads change SLAs (your role: {ROLE_LABEL[member.role]}).</span>}
+        <RoleNote permission="program.configure" action="change SLAs" />
       </div>
       <p className="muted small">Days to fix a failing finding, by the severity of its check. Past that, the finding is overdue on checks, controls and My work.</p>
       {sla.error && <ErrorState error={sla.error} onRetry={sla.reload} />}
       {!sla.data && !sla.error && <LoadingState label="Loading SLAs" />}
       {sla.data && <SlaForm key={workspace.id} initial={sla.data} onSaved={sla.replace} />}
     </section>
-  );
-}
-
-export function SettingsPage() {
-  return (
-    <div className="page" data-testid="settings-page">
-      <PageHeader title="Settings" subtitle="Who works in this workspace, and how long failing findings may stay open." />
-      <MembersSection />
-      <SlaSection />
-    </div>
   );
 }

@@ -4,16 +4,21 @@ import { api, type MemberRole } from '../api/client';
 import { useAction } from '../api/use-action';
 import { FieldError } from '../components/field-error';
 import { ProblemAlert } from '../components/page-state';
-import { useActingMember } from '../members/acting-member-context';
-import { MEMBER_ROLES, ROLE_LABEL } from '../members/member-roles';
+import { useMembers } from '../members/members-context';
+import { grantableRoles } from '@astrolabe/api-contract';
+import { ROLE_LABEL } from '../members/member-roles';
 import { useWorkspace } from '../workspace/workspace-context';
 
 const FIELDS = ['displayName', 'email', 'role'];
 
-/** Adds a person to the workspace with a role (owners and admins may). */
+/**
+ * Adds a person by name and email without an account: someone who owns controls or reviews
+ * evidence. To let them sign in, invite the same email (the invitation links the account).
+ */
 export function AddMemberForm() {
   const { workspace } = useWorkspace();
-  const { upsertMember } = useActingMember();
+  const { upsertMember, role: myRole } = useMembers();
+  const roles = myRole ? grantableRoles(myRole) : [];
   const id = useId();
   const [displayName, setDisplayName] = useState('');
   const [email, setEmail] = useState('');
@@ -39,7 +44,8 @@ export function AddMemberForm() {
 
   return (
     <form className="form add-member-form" onSubmit={submit} noValidate data-testid="add-member-form">
-      <h3 className="card-title-small">Add member</h3>
+      <h3 className="card-title-small">Add a person without sign-in</h3>
+      <p className="muted small form-intro">For control owners and evidence reviewers who do not use Astrolabe. To give someone access, invite them instead.</p>
       <div className="form-grid form-grid-3">
         <div className={`field ${errors['displayName'] ? 'field-invalid' : ''}`}>
           <label htmlFor={`${id}-name`}>
@@ -58,7 +64,7 @@ export function AddMemberForm() {
         <div className={`field ${errors['role'] ? 'field-invalid' : ''}`}>
           <label htmlFor={`${id}-role`}>Role</label>
           <select id={`${id}-role`} className="input" value={role} onChange={(e) => setRole(e.target.value as MemberRole)} data-testid="new-member-role">
-            {MEMBER_ROLES.map((r) => (
+            {roles.map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABEL[r]}
               </option>
@@ -71,7 +77,7 @@ export function AddMemberForm() {
       {added && (
         <div className="alert alert-success" role="status" data-testid="member-added" data-member={added.id}>
           <div>
-            <strong>{added.displayName}</strong> added as {ROLE_LABEL[added.role].toLowerCase()}.
+            <strong>{added.displayName}</strong> added as {ROLE_LABEL[added.role].toLowerCase()}, without sign-in.
           </div>
         </div>
       )}

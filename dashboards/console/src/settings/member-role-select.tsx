@@ -1,16 +1,30 @@
 import type { MemberView } from '@astrolabe/api-contract';
+import { grantableRoles } from '@astrolabe/api-contract';
 import { api, type MemberRole } from '../api/client';
 import { useAction } from '../api/use-action';
-import { useActingMember } from '../members/acting-member-context';
-import { MEMBER_ROLES, ROLE_LABEL } from '../members/member-roles';
+import { ROLE_LABEL } from '../members/member-roles';
+import { useMembers } from '../members/members-context';
+import { mayDo } from '../members/permissions';
 import { useWorkspace } from '../workspace/workspace-context';
 
-/** Changes a member's role on change; a refusal (403 for the acting role, 409 for the last owner) stays under it. */
+/**
+ * A member's role: a select for owners and admins (only the roles they may hand out; an admin
+ * cannot change an owner), plain text for everyone else. A refusal (409 for the last owner)
+ * stays under it.
+ */
 export function MemberRoleSelect({ member }: { member: MemberView }) {
   const { workspace } = useWorkspace();
-  const { upsertMember } = useActingMember();
-  const save = useAction((role: MemberRole) => api.updateMemberRole(workspace.id, member.id, role));
+  const { role: myRole, upsertMember } = useMembers();
+  const save = useAction((role: MemberRole) => api.updateMember(workspace.id, member.id, { role }));
   const error = save.error;
+  const grantable = myRole && mayDo(myRole, 'members.manage') ? grantableRoles(myRole) : [];
+  if (!grantable.includes(member.role)) {
+    return (
+      <span className="member-role-text" data-testid="member-role-text">
+        {ROLE_LABEL[member.role]}
+      </span>
+    );
+  }
   return (
     <div className="member-role">
       <select
@@ -25,7 +39,7 @@ export function MemberRoleSelect({ member }: { member: MemberView }) {
           if (saved) upsertMember(saved);
         }}
       >
-        {MEMBER_ROLES.map((r) => (
+        {grantable.map((r) => (
           <option key={r} value={r}>
             {ROLE_LABEL[r]}
           </option>

@@ -4,6 +4,7 @@ import { useAction } from '../api/use-action';
 import { FieldError } from '../components/field-error';
 import { ProblemAlert } from '../components/page-state';
 import { SeverityBadge } from '../components/severity-badge';
+import { useMay } from '../members/permissions';
 import { useWorkspace } from '../workspace/workspace-context';
 
 const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -22,6 +23,7 @@ export function SlaForm({ initial, onSaved }: { initial: SlaDays; onSaved: (sla:
   const errors = save.error?.fieldErrors() ?? {};
   const unplaced = save.error && (!save.error.problem.errors?.length || save.error.problem.errors.some((e) => !(SEVERITIES as readonly string[]).includes(e.field)));
   const dirty = SEVERITIES.some((s) => draft[s] !== String(initial[s]));
+  const mayConfigure = useMay('program.configure');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -49,6 +51,7 @@ export function SlaForm({ initial, onSaved }: { initial: SlaDays; onSaved: (sla:
                 className="input"
                 min={1}
                 max={3650}
+                disabled={!mayConfigure}
                 value={draft[s]}
                 onChange={(e) => {
                   setSaved(false);
@@ -66,7 +69,7 @@ export function SlaForm({ initial, onSaved }: { initial: SlaDays; onSaved: (sla:
       </div>
       {unplaced && save.error && <ProblemAlert error={save.error} />}
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={save.pending || !dirty} data-testid="sla-save">
+        <button type="submit" className="btn btn-primary" disabled={save.pending || !dirty || !mayConfigure} data-testid="sla-save">
           {save.pending ? 'Saving…' : 'Save SLAs'}
         </button>
         {saved && !dirty && (

@@ -2,6 +2,7 @@ import type { Workspace } from '@astrolabe/api-contract';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/client';
 import { useResource } from '../api/use-resource';
+import { useSession } from '../auth/session-context';
 import { ErrorState, LoadingState } from '../components/page-state';
 
 const STORAGE_KEY = 'astrolabe.workspaceId';
@@ -23,7 +24,8 @@ function readStoredId(): string | null {
   }
 }
 
-function storeId(id: string): void {
+/** Makes `id` the workspace the console opens next (e.g. the one an invitation just joined). */
+export function rememberWorkspace(id: string): void {
   try {
     window.localStorage.setItem(STORAGE_KEY, id);
   } catch {
@@ -37,11 +39,12 @@ export function pickWorkspace(items: readonly Workspace[], storedId: string | nu
 }
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
+  const { signOut } = useSession();
   const workspaces = useResource('workspaces', (signal) => api.workspaces(signal));
   const [selectedId, setSelectedId] = useState<string | null>(readStoredId);
 
   const select = useCallback((id: string) => {
-    storeId(id);
+    rememberWorkspace(id);
     setSelectedId(id);
   }, []);
 
@@ -53,9 +56,12 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   if (!items) return <LoadingState label="Loading workspaces" fullPage />;
   if (!value)
     return (
-      <div className="full-page-state">
+      <div className="full-page-state" data-testid="no-workspace">
         <h1>No workspace yet</h1>
-        <p className="muted">The server has no workspace. Start the demo with <code>npm start</code>, or create one through the API.</p>
+        <p className="muted">You are signed in, but not a member of any workspace. Ask an owner or admin of your workspace for an invitation.</p>
+        <button type="button" className="btn" onClick={() => void signOut()}>
+          Sign out
+        </button>
       </div>
     );
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;

@@ -1,0 +1,2 @@
+// Placeholder until the Azure connectors land (issue 7).
+export {};
