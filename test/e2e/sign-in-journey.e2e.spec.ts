@@ -15,7 +15,8 @@ function dayFromNow(days: number): string {
 // Sign-in as people use it: a visitor lands on /login, a wrong password gets the server's one
 // generic answer, a demo persona signs in; the owner invites an auditor for an engagement (the
 // link, shown once, is opened in another browser), creates an API token that works with curl
-// until it is revoked, and signs out, after which the old cookie is worth nothing.
+// until it is revoked, tries to set up SSO with an issuer that does not answer (refused under the
+// field, nothing saved), and signs out, after which the old cookie is worth nothing.
 describe('sign-in journey in headless Chromium', () => {
   let demo: DemoConsole;
   let server: TestServer;
@@ -134,6 +135,7 @@ describe('sign-in journey in headless Chromium', () => {
       await invitee.getByTestId('settings-members-note').waitFor();
       expect(await invitee.getByTestId('invite-form').count()).toBe(0);
       expect(await invitee.getByTestId('token-form').count()).toBe(0);
+      expect(await invitee.getByTestId('settings-sso').count()).toBe(0);
       expect(await invitee.getByTestId('member-role').count()).toBe(0);
 
       // "Sign out everywhere" ends the auditor's sessions.
@@ -185,6 +187,28 @@ describe('sign-in journey in headless Chromium', () => {
     await expect.poll(async () => row.getAttribute('data-state')).toBe('revoked');
     const after = await fetch(overview, { headers: { authorization: `Bearer ${token}` } });
     expect(after.status).toBe(401);
+  });
+
+  it('the owner sets up single sign-on: an issuer that does not answer OpenID discovery is refused under its field', async () => {
+    await page.goto(`${server.url}/settings/access`);
+    const sso = page.getByTestId('settings-sso');
+    await sso.getByTestId('sso-form').waitFor();
+    expect(await sso.getAttribute('data-configured')).toBe('false');
+    await sso.getByTestId('sso-issuer').fill('http://127.0.0.1:9/x');
+    await sso.getByTestId('sso-client-id').fill('astrolabe-console');
+    await sso.getByTestId('sso-client-secret').fill('not a real client secret');
+    await sso.getByTestId('sso-domains').fill('Acme-SSO.example, acme-sso.example');
+    await sso.getByTestId('sso-default-role').selectOption('engineer');
+
+    // Enter submits; the server checks the issuer now, not at the first sign-in, and says why under the field.
+    await sso.getByTestId('sso-domains').press('Enter');
+    const error = sso.getByTestId('sso-issuer-error');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/discovery failed at http:\/\/127\.0\.0\.1:9\/x\/\.well-known\/openid-configuration/);
+    expect(await sso.getByTestId('sso-client-secret-error').count()).toBe(0);
+    expect(await sso.getByTestId('problem').count()).toBe(0);
+    await page.screenshot({ path: join(shotsDir, 'sign-in-sso-issuer-refused.png'), fullPage: true });
+    expect((await demo.api('GET', `/api/v1/workspaces/${demo.workspaceId}/sso`)).text).toBe('null');
   });
 
   it('signs out to /login; the old cookie no longer works; a deep link returns there after signing in again', async () => {

@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { loggableUrl } from './logging/logger';
 import cookieParser from 'cookie-parser';
 import { AppModule } from './app.module';
 import { BootstrapOwnerService } from './auth/bootstrap-owner.service';
@@ -86,7 +87,7 @@ export async function startServer(config: AppConfig, logger: Logger, overrides: 
       autoLogging: { ignore: (req) => req.url === '/api/v1/health' || !req.url?.startsWith('/api') },
       quietReqLogger: true,
       // Method, path and status only: headers may carry credentials and add nothing here.
-      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }), res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
+      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: loggableUrl(req.url) }), res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
     }),
   );
   app.useGlobalFilters(new ProblemFilter(logger));

@@ -9,7 +9,11 @@ const AWS_SECRET = 'PLANTED-SECRET-aws-3e9c1f0b7d';
 const AWS_SECRET_2 = 'PLANTED-SECRET-aws-rotated-77aa';
 const GH_TOKEN = 'ghp_PLANTEDacceptedToken0000000000000000';
 const GH_REJECTED = 'ghp_PLANTEDrejectedToken000000000000000';
-const PLANTED = [AWS_SECRET, AWS_SECRET_2, GH_TOKEN, GH_REJECTED];
+const PASSWORD = 'PLANTED-password-correct-horse';
+const WRONG_PASSWORD = 'PLANTED-password-wrong-guess';
+const SSO_SECRET = 'PLANTED-sso-client-secret-5c1d';
+/** Connector secrets, passwords, and (added as they are minted) session cookies, API tokens and invitation links. */
+const PLANTED: string[] = [AWS_SECRET, AWS_SECRET_2, GH_TOKEN, GH_REJECTED, PASSWORD, WRONG_PASSWORD, SSO_SECRET];
 
 /** Every planted value found in `text`, also in the JSON-escaped and URL-encoded forms it could take. */
 function leaksIn(text: string): string[] {
@@ -98,6 +102,46 @@ describe('planted connector secrets appear in no log line, response, error or st
     await api('GET', '/audit-log.csv');
     const docs = await server.api('GET', '/api/docs');
     bodies.push(docs.text);
+  });
+
+  it('drives sign-in, invitations, API tokens and SSO settings without echoing a credential', async () => {
+    const anonymous = { 'x-test-anonymous': '1' };
+    // An invitation: its link is shown once (that response is the one place it may appear).
+    const invited = await server.api<{ acceptUrl: string }>('POST', `/api/v1/workspaces/${ws.id}/invitations`, { email: 'pat@example.com', role: 'engineer' });
+    expect(invited.status).toBe(201);
+    const linkToken = new URL(invited.body.acceptUrl).hash.replace('#token=', '');
+    PLANTED.push(linkToken);
+    bodies.push((await server.api('GET', `/api/v1/invitations/preview?token=${linkToken}`, undefined, anonymous)).text);
+    const accepted = await server.api('POST', '/api/v1/invitations/accept', { token: linkToken, displayName: 'Pat', password: PASSWORD }, anonymous);
+    expect(accepted.status).toBe(200);
+    bodies.push(accepted.text);
+    bodies.push((await server.api('POST', '/api/v1/invitations/accept', { token: linkToken, displayName: 'Pat', password: PASSWORD }, anonymous)).text);
+
+    // Passwords: a wrong one, then the right one; the session cookie value must never come back.
+    bodies.push((await server.api('POST', '/api/v1/auth/login', { email: 'pat@example.com', password: WRONG_PASSWORD }, anonymous)).text);
+    const login = await server.api<{ csrfToken: string }>('POST', '/api/v1/auth/login', { email: 'pat@example.com', password: PASSWORD }, anonymous);
+    expect(login.status).toBe(200);
+    bodies.push(login.text);
+    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('astrolabe_session='))?.split(';')[0] ?? '';
+    PLANTED.push(cookie.split('=')[1] ?? '');
+    bodies.push((await server.api('GET', '/api/v1/auth/session', undefined, { ...anonymous, cookie })).text);
+    bodies.push((await server.api('GET', `/api/v1/workspaces/${ws.id}/overview`, undefined, { ...anonymous, cookie })).text);
+
+    // An API token: shown once, then only used.
+    const token = await server.api<{ id: string; token: string }>('POST', `/api/v1/workspaces/${ws.id}/tokens`, { name: 'ci', role: 'viewer' });
+    expect(token.status).toBe(201);
+    PLANTED.push(token.body.token);
+    const bearer = { ...anonymous, authorization: `Bearer ${token.body.token}` };
+    bodies.push((await server.api('GET', `/api/v1/workspaces/${ws.id}/findings`, undefined, bearer)).text);
+    bodies.push((await server.api('PUT', `/api/v1/workspaces/${ws.id}/settings/sla`, { critical: 1, high: 2, medium: 3, low: 4, info: 5 }, bearer)).text);
+    bodies.push((await server.api('GET', `/api/v1/workspaces/${ws.id}/tokens`)).text);
+    bodies.push((await server.api('POST', `/api/v1/workspaces/${ws.id}/tokens/${token.body.id}/revoke`)).text);
+    bodies.push((await server.api('GET', `/api/v1/workspaces/${ws.id}/findings`, undefined, bearer)).text);
+
+    // SSO settings with a client secret (the issuer cannot be reached: refused, and not echoed).
+    bodies.push((await server.api('PUT', `/api/v1/workspaces/${ws.id}/sso`, { issuer: 'http://127.0.0.1:9/idp', clientId: 'astrolabe', clientSecret: SSO_SECRET, domains: ['example.com'] })).text);
+    bodies.push((await server.api('GET', `/api/v1/workspaces/${ws.id}/sso`)).text);
+    bodies.push((await server.api('GET', `/api/v1/workspaces/${ws.id}/audit-log`)).text);
   });
 
   it('no response body carries a planted secret', () => {

@@ -23,3 +23,15 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 }
 
 export const LOGGER = Symbol('LOGGER');
+
+/** Query parameters that carry credentials (invitation links, OIDC callbacks): kept out of access logs. */
+const SECRET_QUERY_KEYS = new Set(['token', 'code', 'state', 'id_token', 'access_token', 'session_state']);
+
+/** The request URL for a log line: path and query, with credential-carrying values replaced. */
+export function loggableUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const params = new URLSearchParams(url.slice(q + 1));
+  for (const key of [...params.keys()]) if (SECRET_QUERY_KEYS.has(key.toLowerCase())) params.set(key, '[redacted]');
+  return `${url.slice(0, q)}?${params.toString()}`;
+}

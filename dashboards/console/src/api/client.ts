@@ -37,6 +37,8 @@ import type {
   SessionView,
   signInOptionsSchema,
   SlaDays,
+  ssoConfigBody,
+  ssoConfigSchema,
   ssoDiscoverySchema,
   TrustLabelValue,
   ValidationResultView as ValidationResult,
@@ -103,6 +105,12 @@ export interface CreateInvitationBody {
   accessStartsAt?: string;
   accessEndsAt?: string;
 }
+/** A workspace's OIDC settings as the server shows them: the client secret is write-only (`clientSecretSet`). */
+export type SsoConfig = z.infer<typeof ssoConfigSchema>;
+/** Omit `clientSecret` on an update to keep the stored one. */
+export type SsoConfigBody = z.input<typeof ssoConfigBody>;
+/** The roles SSO may give people who join through it (never owner or admin). */
+export type SsoDefaultRole = z.output<typeof ssoConfigBody>['defaultRole'];
 export interface CreateTokenBody {
   name: string;
   role: MemberRole;
@@ -312,6 +320,10 @@ export const api = {
   tokens: (workspaceId: string, signal?: AbortSignal) => request<ListResponse<ApiTokenView>>('GET', `${ws(workspaceId)}/tokens`, { signal }),
   createToken: (workspaceId: string, body: CreateTokenBody) => request<CreatedToken>('POST', `${ws(workspaceId)}/tokens`, { body }),
   revokeToken: (workspaceId: string, tokenId: string) => request<ApiTokenView>('POST', `${ws(workspaceId)}/tokens/${enc(tokenId)}/revoke`, { body: {} }),
+  /** `null` while single sign-on is off. */
+  ssoConfig: (workspaceId: string, signal?: AbortSignal) => request<SsoConfig | null>('GET', `${ws(workspaceId)}/sso`, { signal }),
+  setSsoConfig: (workspaceId: string, body: SsoConfigBody) => request<SsoConfig>('PUT', `${ws(workspaceId)}/sso`, { body }),
+  removeSsoConfig: (workspaceId: string) => request<void>('DELETE', `${ws(workspaceId)}/sso`),
   sla: (workspaceId: string, signal?: AbortSignal) => request<SlaDays>('GET', `${ws(workspaceId)}/settings/sla`, { signal }),
   setSla: (workspaceId: string, body: SlaDays) => request<SlaDays>('PUT', `${ws(workspaceId)}/settings/sla`, { body }),
   memberWork: (workspaceId: string, memberId: string, signal?: AbortSignal) => request<MyWork>('GET', `${ws(workspaceId)}/members/${enc(memberId)}/work`, { signal }),

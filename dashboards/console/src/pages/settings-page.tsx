@@ -10,6 +10,7 @@ import { AddMemberForm } from '../settings/add-member-form';
 import { InvitationsSection } from '../settings/invitations-section';
 import { MembersTable } from '../settings/members-table';
 import { SlaForm } from '../settings/sla-form';
+import { SsoSection } from '../settings/sso-section';
 import { TokensSection } from '../settings/tokens-section';
 import { useWorkspace } from '../workspace/workspace-context';
 
@@ -44,7 +45,7 @@ function MembersSection() {
         <h2>Members</h2>
         {role && !manages && (
           <span data-testid="settings-members-note">
-            <RoleNote permission="members.manage" action="change roles, invite people or create API tokens" />
+            <RoleNote permission="members.manage" action="change roles, invite people, set up single sign-on or create API tokens" />
           </span>
         )}
       </div>
@@ -60,13 +61,14 @@ function MembersSection() {
   );
 }
 
-/** `/settings/access`: members, invitations and API tokens. */
+/** `/settings/access`: members, invitations, single sign-on and API tokens. */
 export function AccessSettingsPage() {
   const { role } = useMembers();
   return (
     <div data-testid="settings-access">
       <MembersSection />
       {mayDo(role, 'members.manage') && <InvitationsSection />}
+      {mayDo(role, 'sso.manage') && <SsoSection />}
       {mayDo(role, 'tokens.manage') && <TokensSection />}
     </div>
   );
