@@ -1,10 +1,10 @@
-import { AWS_IAM_KINDS, GITHUB_KINDS, createEvidenceSet, evaluateChecks, type CheckDefinition, type KindOutcome } from '@astrolabe/core';
+import { AWS_IAM_KINDS, AZURE_RBAC_KINDS, ENTRA_KINDS, GITHUB_KINDS, createEvidenceSet, evaluateChecks, type CheckDefinition, type KindOutcome } from '@astrolabe/core';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GITHUB_RESOURCE_TYPES } from './github/resources';
 import { context } from './testing/aws-iam-fixtures';
-import { allChecks, awsIamChecks, githubChecks } from './index';
+import { allChecks, awsIamChecks, azureRbacChecks, entraIdChecks, githubChecks } from './index';
 
 const CHECKS_ROOT = join(__dirname, '..');
 /** Folders of libs/checks that hold shared code, not a connector's checks. */
@@ -15,18 +15,24 @@ const NON_CONNECTOR_DIRS = new Set(['src', 'node_modules']);
  * registry knows (it rejects a check of an unknown connector), so the catalog is checked here
  * from these lists, whether or not a connector's checks have joined allChecks yet.
  */
-const CHECKS_BY_CONNECTOR: Record<string, readonly CheckDefinition[]> = { 'aws-iam': awsIamChecks, github: githubChecks };
+const CHECKS_BY_CONNECTOR: Record<string, readonly CheckDefinition[]> = { 'aws-iam': awsIamChecks, github: githubChecks, 'azure-rbac': azureRbacChecks, 'entra-id': entraIdChecks };
 const catalogChecks: readonly CheckDefinition[] = Object.values(CHECKS_BY_CONNECTOR).flat();
 const catalogCases = catalogChecks.map((c) => [c.metadata.id, c] as const);
 
 /** The evidence kinds each connector emits; a check may read only these. */
-const CONNECTOR_KINDS: Record<string, readonly string[]> = { 'aws-iam': Object.values(AWS_IAM_KINDS), github: Object.values(GITHUB_KINDS) };
+const CONNECTOR_KINDS: Record<string, readonly string[]> = {
+  'aws-iam': Object.values(AWS_IAM_KINDS),
+  github: Object.values(GITHUB_KINDS),
+  'azure-rbac': Object.values(AZURE_RBAC_KINDS),
+  'entra-id': Object.values(ENTRA_KINDS),
+};
 
 interface Conventions {
   resourceType: RegExp;
   cli: RegExp;
   terraform: RegExp;
-  cis: { benchmark: string; version: string; id: RegExp; exactlyOne: boolean };
+  /** `required: false`: some checks of the connector have no CIS recommendation to cite (an owner count, environment separation). */
+  cis: { benchmark: string; version: string; id: RegExp; exactlyOne: boolean; required: boolean };
 }
 
 /** What each connector's metadata looks like: remediation in its own CLI and Terraform provider, one CIS benchmark. */
@@ -35,14 +41,26 @@ const CONVENTIONS: Record<string, Conventions> = {
     resourceType: /^aws:/,
     cli: /\baws (iam|sts|cloudtrail) /,
     terraform: /resource "aws_[a-z_]+"/,
-    cis: { benchmark: 'CIS Amazon Web Services Foundations Benchmark', version: '5.0.0', id: /^1\.\d+$/, exactlyOne: true },
+    cis: { benchmark: 'CIS Amazon Web Services Foundations Benchmark', version: '5.0.0', id: /^1\.\d+$/, exactlyOne: true, required: true },
   },
   github: {
     resourceType: new RegExp(`^(${Object.values(GITHUB_RESOURCE_TYPES).join('|')})$`),
     cli: /\bgh api /,
     // data + check block where the provider cannot change the setting (the 2FA requirement)
     terraform: /(resource|data) "github_[a-z_]+"/,
-    cis: { benchmark: 'CIS GitHub Benchmark', version: '1.1.0', id: /^[1-5]\.\d+(\.\d+)?$/, exactlyOne: false },
+    cis: { benchmark: 'CIS GitHub Benchmark', version: '1.1.0', id: /^[1-5]\.\d+(\.\d+)?$/, exactlyOne: false, required: true },
+  },
+  'azure-rbac': {
+    resourceType: /^azure:(subscription|role-assignment|role-definition|principal)$/,
+    cli: /\baz (role|ad|account|group|tag|resource) /,
+    terraform: /resource "azurerm_[a-z_]+"/,
+    cis: { benchmark: 'CIS Microsoft Azure Foundations Benchmark', version: '5.0.0', id: /^5\.\d+(\.\d+)?$/, exactlyOne: false, required: false },
+  },
+  'entra-id': {
+    resourceType: /^entra-id:(tenant|user)$/,
+    cli: /\baz (ad|rest|role) /,
+    terraform: /(resource|data) "azuread_[a-z_]+"/,
+    cis: { benchmark: 'CIS Microsoft Azure Foundations Benchmark', version: '4.0.0', id: /^6\.\d+(\.\d+)?$/, exactlyOne: false, required: false },
   },
 };
 
@@ -122,7 +140,7 @@ describe('check catalog', () => {
     expect(metadata.remediation.cli).toMatch(conventions.cli);
     expect(metadata.remediation.terraform).toMatch(conventions.terraform);
     const { cis } = metadata.references;
-    expect(cis.length).toBeGreaterThan(0);
+    if (conventions.cis.required) expect(cis.length).toBeGreaterThan(0);
     if (conventions.cis.exactlyOne) expect(cis).toHaveLength(1);
     for (const ref of cis) {
       expect(ref).toMatchObject({ benchmark: conventions.cis.benchmark, version: conventions.cis.version });

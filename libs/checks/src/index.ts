@@ -26,6 +26,10 @@ import { check as pullRequestReviewsRequired } from '../github/pull-request-revi
 import { check as pushProtectionEnabled } from '../github/push-protection-enabled/evaluate';
 import { check as secretScanningEnabled } from '../github/secret-scanning-enabled/evaluate';
 import { check as workflowTokenReadOnly } from '../github/workflow-token-read-only/evaluate';
+import { azureRbacChecks } from '../azure-rbac/index';
+import { entraIdChecks } from '../entra-id/index';
+
+export { azureRbacChecks, entraIdChecks };
 
 /** CIS AWS Foundations Benchmark v5.0 section 1 (identity), in benchmark order. */
 export const awsIamChecks: CheckDefinition[] = [
@@ -67,7 +71,6 @@ export const githubChecks: CheckDefinition[] = [
 
 /**
  * Every check of every connector the registry knows; the registry builds its catalog from this
- * list and rejects a check whose connector it does not have, so githubChecks join once the
- * github connector is registered.
+ * list and rejects a check whose connector it does not have.
  */
-export const allChecks: CheckDefinition[] = [...awsIamChecks, ...githubChecks];
+export const allChecks: CheckDefinition[] = [...awsIamChecks, ...githubChecks, ...azureRbacChecks, ...entraIdChecks];

@@ -4,4 +4,6 @@ export * from './evidence';
 export * from './connector';
 export * from './check';
 export * from './evidence-kinds/aws-iam';
+export * from './evidence-kinds/azure-rbac';
 export * from './evidence-kinds/github';
+export * from './evidence-kinds/entra-id';

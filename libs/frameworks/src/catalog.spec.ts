@@ -40,6 +40,21 @@ const GITHUB_CHECKS = [
   'github.default-repo-permission-restricted',
 ];
 
+// The Azure checks (issue 7): ARM role assignments and the Entra ID directory.
+const AZURE_CHECKS = [
+  'azure-rbac.subscription-owner-count',
+  'azure-rbac.user-access-admin-restricted',
+  'azure-rbac.no-custom-owner-roles',
+  'azure-rbac.disabled-users-hold-no-roles',
+  'azure-rbac.environment-separation',
+  'entra-id.mfa-enforced',
+  'entra-id.admin-portals-mfa',
+  'entra-id.user-mfa-registered',
+  'entra-id.global-admin-count',
+  'entra-id.stale-users-90d',
+  'entra-id.stale-guests',
+];
+
 const catalog = loadCatalog();
 const allRequirements = catalog.frameworks.flatMap((framework) =>
   framework.sections.flatMap((section) => section.requirements.map((requirement) => ({ framework, section, requirement }))),
@@ -147,7 +162,7 @@ describe('built-in catalog conformance', () => {
   });
 
   it('references only the shipped aws-iam and github checks, and covers all of them', () => {
-    const known = [...Object.keys(AWS_IAM_CHECKS), ...GITHUB_CHECKS];
+    const known = [...Object.keys(AWS_IAM_CHECKS), ...GITHUB_CHECKS, ...AZURE_CHECKS];
     const referenced = catalog.controls.flatMap((c) => c.checkIds);
     for (const checkId of referenced) expect(known, checkId).toContain(checkId);
     expect([...catalog.checkIds]).toEqual([...known].sort());

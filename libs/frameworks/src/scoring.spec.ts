@@ -316,7 +316,10 @@ describe('scoreFramework', () => {
     const score = scoreFramework(soc2, statuses);
     expect(score.readiness.notMonitored).toBeGreaterThan(0);
     expect(score.readiness.percent).toBeLessThan(100);
-    expect(score.requirements.find((r) => r.requirementId === 'CC6.2')?.status).toBe('not_monitored');
+    // Removal of access (CC6.5) rests on offboarding records alone: nothing provided, not monitored.
+    expect(score.requirements.find((r) => r.requirementId === 'CC6.5')?.status).toBe('not_monitored');
+    // CC6.2 has the hybrid offboarding control, its Azure check green and its checklists missing: failing.
+    expect(score.requirements.find((r) => r.requirementId === 'CC6.2')?.status).toBe('failing');
   });
 
   it('adds the workspace\'s own mappings to a requirement', () => {

@@ -1,6 +1,8 @@
 import { allChecks } from '@astrolabe/checks';
 import type { CheckDefinition, ConnectorDefinition } from '@astrolabe/core';
 import { awsIamConnector } from '@astrolabe/connector-aws-iam';
+import { azureRbacConnector } from '@astrolabe/connector-azure-rbac';
+import { entraIdConnector } from '@astrolabe/connector-entra-id';
 import { githubConnector } from '@astrolabe/connector-github';
 import { loadCatalog, type Catalog } from '@astrolabe/frameworks';
 
@@ -8,7 +10,12 @@ import { loadCatalog, type Catalog } from '@astrolabe/frameworks';
  * The one place that knows which connectors and checks exist. Everything else looks them up
  * here by id — there is no `switch (provider)` anywhere else.
  */
-const CONNECTORS: readonly ConnectorDefinition[] = [awsIamConnector as ConnectorDefinition, githubConnector as ConnectorDefinition];
+const CONNECTORS: readonly ConnectorDefinition[] = [
+  awsIamConnector as ConnectorDefinition,
+  githubConnector as ConnectorDefinition,
+  azureRbacConnector as ConnectorDefinition,
+  entraIdConnector as ConnectorDefinition,
+];
 
 export interface Registry {
   readonly connectors: readonly ConnectorDefinition[];

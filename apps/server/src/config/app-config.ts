@@ -61,6 +61,10 @@ const envSchema = z.object({
   ASTROLABE_DEMO_IAM_ENDPOINT: z.string().url().optional(),
   /** The GitHub API root the demo's GitHub connection reads (the emulator started by `npm start`), e.g. http://127.0.0.1:4000/api/v3. */
   ASTROLABE_DEMO_GITHUB_ENDPOINT: z.string().url().optional(),
+  /** The Azure emulator's root (token endpoint, Microsoft Graph and ARM) for the demo's Entra ID and Azure connections. */
+  ASTROLABE_DEMO_AZURE_ENDPOINT: z.string().url().optional(),
+  /** The PEM file of the CA the Azure emulator's HTTPS certificate is issued by. */
+  ASTROLABE_DEMO_AZURE_CA_FILE: z.string().optional(),
   ASTROLABE_DEMO_SCHEDULE: z
     .string()
     .default('*/5 * * * *')
@@ -110,6 +114,7 @@ export interface AppConfig {
   demoSchedule: string;
   demoIamEndpoint: string | undefined;
   demoGithubEndpoint: string | undefined;
+  demoAzure: { endpoint: string; caFile: string } | undefined;
   masterKey: string | undefined;
   consoleDir: string;
   logLevel: string;
@@ -155,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoSchedule: e.ASTROLABE_DEMO_SCHEDULE,
     demoIamEndpoint: e.ASTROLABE_DEMO_IAM_ENDPOINT,
     demoGithubEndpoint: e.ASTROLABE_DEMO_GITHUB_ENDPOINT,
+    demoAzure: e.ASTROLABE_DEMO_AZURE_ENDPOINT && e.ASTROLABE_DEMO_AZURE_CA_FILE ? { endpoint: e.ASTROLABE_DEMO_AZURE_ENDPOINT, caFile: e.ASTROLABE_DEMO_AZURE_CA_FILE } : undefined,
     masterKey: e.ASTROLABE_MASTER_KEY,
     consoleDir: resolve(e.ASTROLABE_CONSOLE_DIR ?? resolve(__dirname, '../../../../dashboards/console/dist')),
     logLevel: e.LOG_LEVEL,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -24,6 +25,11 @@ const DEMO_GITHUB_CONNECTION_NAME = 'Acme GitHub organization';
 const DEMO_GITHUB_ORG = 'acme-corp';
 // A token the GitHub emulator's demo scenario accepts (an organization owner's); not a real token.
 const DEMO_GITHUB_TOKEN = 'ghp_acmeOwnerAuditToken00000000000000000';
+// The Azure emulator's demo tenant and the two app registrations it knows (not real credentials):
+// the Entra ID collector (Graph directory, policies, reports) and the Azure RBAC reader (ARM + principal lookups).
+const DEMO_AZURE_TENANT_ID = '4d1f2c6e-8b3a-4e5f-9c7d-2a6b8e0f1c34';
+const DEMO_ENTRA_APP = { clientId: '3f1d6a2e-7c4b-4e8a-9b51-0d2c8e6f4a17', clientSecret: 'acme-demo-collector-secret-not-a-real-one' };
+const DEMO_AZURE_RBAC_APP = { clientId: 'c7e2a9d4-3b1f-4a6e-8d25-9f0b7c1e4a38', clientSecret: 'acme-demo-azure-rbac-secret-not-a-real-one' };
 // The emulator does not verify signatures; these are placeholders in AWS's documented example format.
 const DEMO_SECRET = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 
@@ -57,6 +63,7 @@ export class DemoService {
     if (!this.config.demo || !endpointUrl) return;
     const workspace = await this.workspaces.ensure(DEMO_WORKSPACE);
     const githubEndpoint = this.config.demoGithubEndpoint;
+    const azure = this.config.demoAzure;
     // Start-up is no request: seeding works in the demo workspace's context, like its API calls would.
     await this.tenant.run(workspace.id, async () => {
       await this.seedProgram(workspace.id);
@@ -68,6 +75,18 @@ export class DemoService {
           name: DEMO_GITHUB_CONNECTION_NAME,
           config: { organization: DEMO_GITHUB_ORG, baseUrl: githubEndpoint },
           secret: { token: DEMO_GITHUB_TOKEN },
+        });
+      }
+      if (azure) {
+        // The emulator serves HTTPS with a CA made at its start: the connections trust exactly that CA.
+        const caCertificates = readFileSync(azure.caFile, 'utf8');
+        const endpoints = { tenantId: DEMO_AZURE_TENANT_ID, authorityHost: azure.endpoint, graphBaseUrl: azure.endpoint, caCertificates };
+        await this.ensureConnection(workspace.id, { connectorId: 'entra-id', name: 'Acme Microsoft Entra ID', config: endpoints, secret: DEMO_ENTRA_APP });
+        await this.ensureConnection(workspace.id, {
+          connectorId: 'azure-rbac',
+          name: 'Acme Azure subscriptions',
+          config: { ...endpoints, armEndpoint: azure.endpoint },
+          secret: DEMO_AZURE_RBAC_APP,
         });
       }
     });

@@ -1,2 +1,13 @@
-// Placeholder until the Azure connectors land (issue 7).
-export {};
+export { startAzureEmulator, type AzureEmulator, type AzureEmulatorOptions } from './azure-emulator';
+export { DEFAULT_FAULTS, type AzureFaults, type AzureRequestMatcher } from './faults';
+export { summarizeCalls, type AzureCall, type AzureCallSummary, type AzureFaultKind } from './call-log';
+export { AzureHttpError, type AzureApi, type AzureRoute, type RouteContext, type RoutePrincipal, type RouteResult } from './route';
+export { AZURE_ROUTES } from './routes';
+export { GRAPH_PERMISSIONS } from './graph/graph-routes';
+export { generateAzureScenario, GENERATED_CREDENTIALS, type GenerateAzureScenarioOptions } from './scenario-generator';
+export { AZURE_DEMO_SCENARIO_PATH, loadAzureDemoScenario, loadAzureScenarioFile, parseAzureScenario } from './scenario-loader';
+export { azureScenarioSchema, type AzureScenario, type AzureScenarioInput, type ScenarioTenant, type ScenarioUserInput } from './scenario-schema';
+export { armScenarioSchema, type ArmScenario, type ArmScenarioInput } from './arm/arm-scenario';
+export { TenantModel } from './model/tenant-model';
+export { BUILT_IN_DIRECTORY_ROLES } from './model/directory-roles';
+export { createEmulatorCertificates, type EmulatorCertificates } from './tls/emulator-certificates';
