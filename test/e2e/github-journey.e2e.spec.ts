@@ -93,8 +93,9 @@ describe('GitHub connection journey in headless Chromium', () => {
     await page.getByTestId('checks-table').waitFor();
     await page.getByTestId('check-connector-github').click();
     await expect.poll(async () => new URL(page.url()).searchParams.get('connector')).toBe('github');
-    const sources = await page.locator('[data-testid^="check-row-"]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-connector')))]);
-    expect(sources).toEqual(['github']);
+    // The table re-renders after the URL changes: wait for it to show one source.
+    const sources = () => page.locator('[data-testid^="check-row-"]').evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-connector')))]);
+    await expect.poll(sources).toEqual(['github']);
     const row = page.getByTestId('check-row-github.default-branch-protected');
     await expect.poll(async () => row.getAttribute('data-outcome'), { timeout: 30_000 }).toBe('failing');
     await page.screenshot({ path: join(shotsDir, 'github-checks.png'), fullPage: true });

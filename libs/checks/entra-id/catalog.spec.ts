@@ -6,12 +6,12 @@ import { ENTRA_RESOURCE_TYPES } from '../src/entra-id/resources';
 import { entraContext } from '../src/testing/entra-id-fixtures';
 import { entraIdChecks } from './index';
 
-// The entra-id part of libs/checks/src/catalog.spec.ts, runnable before the connector joins the
-// shared catalog (whose CHECKS_BY_CONNECTOR / CONVENTIONS then carry the same rules).
+// Entra-specific rules on top of libs/checks/src/catalog.spec.ts: the azuread remediation, the CIS
+// Azure identity section, the identity requirements the issue names, and empty-evidence safety.
 
 const CIS_AZURE = { benchmark: 'CIS Microsoft Azure Foundations Benchmark', version: '4.0.0', id: /^6\.\d+(\.\d+)?$/ };
 /** No CIS Azure recommendation covers inactive members; the check still maps to SOC 2 and ISO 27001. */
-const WITHOUT_CIS = new Set(['entra-id.stale-users-90d']);
+const WITHOUT_CIS = new Set(['entra.stale-users-90d']);
 
 const folders = readdirSync(__dirname, { withFileTypes: true })
   .filter((e) => e.isDirectory() && existsSync(join(__dirname, e.name, 'check.json')))
@@ -20,11 +20,11 @@ const cases = entraIdChecks.map((c) => [c.metadata.id, c] as const);
 const hereDocuments = (cli: string): string[] => [...cli.matchAll(/<<'EOF'\n([\s\S]*?)\nEOF/g)].map((m) => m[1] ?? '');
 
 describe('entra-id check catalog', () => {
-  it('exports every check folder, with ids equal to entra-id.<folder>', () => {
-    expect(entraIdChecks.map((c) => c.metadata.id).sort()).toEqual(folders.map((f) => `entra-id.${f}`).sort());
+  it('exports every check folder, with ids equal to entra.<folder>', () => {
+    expect(entraIdChecks.map((c) => c.metadata.id).sort()).toEqual(folders.map((f) => `entra.${f}`).sort());
     for (const { metadata } of entraIdChecks) {
       expect(metadata.connector).toBe('entra-id');
-      const onDisk = JSON.parse(readFileSync(join(__dirname, metadata.id.slice('entra-id.'.length), 'check.json'), 'utf8')) as { id: string };
+      const onDisk = JSON.parse(readFileSync(join(__dirname, metadata.id.slice('entra.'.length), 'check.json'), 'utf8')) as { id: string };
       expect(onDisk.id).toBe(metadata.id);
     }
   });

@@ -78,14 +78,21 @@ function subdirectories(dir: string): string[] {
     .map((entry) => entry.name);
 }
 
-/** `<connector>.<folder>` for every folder holding a check.json: what the file tree says exists. */
+/**
+ * The prefix of a connector's check ids: its id, or the shorter name people know the platform
+ * by where the connector is named for one API of it (azure-rbac checks are azure.*, entra-id's entra.*).
+ */
+const CHECK_ID_PREFIX: Record<string, string> = { 'azure-rbac': 'azure', 'entra-id': 'entra' };
+const prefixOf = (connector: string) => CHECK_ID_PREFIX[connector] ?? connector;
+
+/** `<prefix>.<folder>` for every folder holding a check.json: what the file tree says exists. */
 function checkIdsOnDisk(): string[] {
   return subdirectories(CHECKS_ROOT)
     .filter((connector) => !NON_CONNECTOR_DIRS.has(connector))
     .flatMap((connector) =>
       subdirectories(join(CHECKS_ROOT, connector))
         .filter((folder) => existsSync(join(CHECKS_ROOT, connector, folder, 'check.json')))
-        .map((folder) => `${connector}.${folder}`),
+        .map((folder) => `${prefixOf(connector)}.${folder}`),
     );
 }
 
@@ -121,12 +128,13 @@ describe('check catalog', () => {
     for (const check of awsIamChecks) expect(allChecks).toContain(check);
   });
 
-  it('has unique ids equal to <connector>.<folder>', () => {
+  it('has unique ids equal to <prefix>.<folder>', () => {
     const ids = catalogChecks.map((c) => c.metadata.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const { metadata } of catalogChecks) {
-      expect(metadata.id.startsWith(`${metadata.connector}.`), metadata.id).toBe(true);
-      const folder = metadata.id.slice(metadata.connector.length + 1);
+      const prefix = prefixOf(metadata.connector);
+      expect(metadata.id.startsWith(`${prefix}.`), metadata.id).toBe(true);
+      const folder = metadata.id.slice(prefix.length + 1);
       const onDisk = JSON.parse(readFileSync(join(CHECKS_ROOT, metadata.connector, folder, 'check.json'), 'utf8')) as { id: string };
       expect(onDisk.id).toBe(metadata.id);
     }

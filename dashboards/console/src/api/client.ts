@@ -243,8 +243,23 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
     }
   }
   if (res.status === 401 && !options.anonymous) {
-    rememberSession(null);
-    onSignedOut?.();
+    // A request that left with the cookie of a session just replaced (a persona switch, a sign-in
+    // in another tab) comes back 401 although someone is signed in: ask before signing out.
+    const session = await send('GET', '/auth/session', {});
+    if (session.ok) {
+      const fresh = (await readBody(session)) as SessionView;
+      const samePerson = fresh.user.id === signedInUserId;
+      rememberSession(fresh);
+      onSessionRefreshed?.(fresh);
+      // Reads are sent again as whoever is signed in now; a change only for the same person.
+      if (method === 'GET' || samePerson) {
+        res = await send(method, path, options);
+        payload = await readBody(res);
+      }
+    } else {
+      rememberSession(null);
+      onSignedOut?.();
+    }
   }
   if (!res.ok) throw toError(res, payload);
   return payload as T;

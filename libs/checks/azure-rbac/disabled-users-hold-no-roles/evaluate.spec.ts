@@ -24,7 +24,7 @@ import { check } from './evaluate';
 const { owner, contributor, reader } = AZURE_BUILT_IN_ROLES;
 const evaluate = (spec: TenantSpec) => check.evaluate(tenant({ subscriptions: [subscription('Production')], ...spec }).build(), azureContext());
 
-describe('azure-rbac.disabled-users-hold-no-roles', () => {
+describe('azure.disabled-users-hold-no-roles', () => {
   it('fails a disabled user, listing each role and scope by name, citing the principal and the assignments', () => {
     const held = [
       assignment({ role: owner, principal: 'Mallory', scope: subscriptionScope('Production') }),

@@ -28,7 +28,7 @@ const DEV = subscription('Development', { classification: nonProduction('name "D
 const evaluate = (spec: TenantSpec) => check.evaluate(tenant({ subscriptions: [PROD, DEV], ...spec }).build(), azureContext());
 const statusOf = (findings: ReturnType<typeof evaluate>, name: string) => findings.find((f) => f.resource.name === name)?.status;
 
-describe('azure-rbac.environment-separation', () => {
+describe('azure.environment-separation', () => {
   it('passes separate subscriptions whose writers differ; readers on both sides do not count', () => {
     const findings = evaluate({
       assignments: [

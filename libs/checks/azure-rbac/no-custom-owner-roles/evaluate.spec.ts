@@ -7,7 +7,7 @@ import { check } from './evaluate';
 const perm = (actions: string[], notActions: string[] = []): AzurePermission => ({ actions, notActions, dataActions: [], notDataActions: [] });
 const evaluate = (...roles: ReturnType<typeof customRole>[]) => check.evaluate(tenant({ roleDefinitions: [...BUILT_IN_ROLES, ...roles] }).build(), azureContext());
 
-describe('azure-rbac.no-custom-owner-roles', () => {
+describe('azure.no-custom-owner-roles', () => {
   it('fails a custom "*" role assignable on a subscription, on the role, citing its definition', () => {
     const role = customRole('Break Glass', { permissions: [perm(['*'])] });
     const builder = tenant({ roleDefinitions: [...BUILT_IN_ROLES, role] });

@@ -28,7 +28,7 @@ const people = (...names: string[]) => names.map((n) => user(n));
 const owners = (...names: string[]) => names.map((n) => assignment({ role: OWNER, principal: n, scope: subscriptionScope('Production') }));
 const evaluate = (spec: TenantSpec) => check.evaluate(tenant({ subscriptions: [PROD], ...spec }).build(), azureContext());
 
-describe('azure-rbac.subscription-owner-count', () => {
+describe('azure.subscription-owner-count', () => {
   it.each([2, 3])('passes with %i owners: one finding on the subscription citing the subscription, assignments and principals', (n) => {
     const names = ['Alice', 'Bob', 'Carol'].slice(0, n);
     const builder = tenant({ subscriptions: [PROD], assignments: owners(...names), principals: people(...names) });

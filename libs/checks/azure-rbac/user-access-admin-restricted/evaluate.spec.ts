@@ -20,7 +20,7 @@ const UAA = AZURE_BUILT_IN_ROLES.userAccessAdministrator;
 const uaa = (spec: Omit<AssignmentSpec, 'role'>) => assignment({ role: UAA, ...spec });
 const evaluate = (...assignments: ReturnType<typeof assignment>[]) => check.evaluate(tenant({ assignments }).build(), azureContext());
 
-describe('azure-rbac.user-access-admin-restricted', () => {
+describe('azure.user-access-admin-restricted', () => {
   it('fails User Access Administrator at the root scope (left behind by elevation), on the assignment', () => {
     const a = uaa({ principal: 'Alice', scope: ROOT_SCOPE, appliesTo: ['Production'] });
     const builder = tenant({ assignments: [a] });

@@ -6,7 +6,7 @@ import { check } from './evaluate';
 const evaluate = (...args: Parameters<typeof withPolicies>) => check.evaluate(withPolicies(...args).build(), entraContext());
 const portals = { includeApplications: ['MicrosoftAdminPortals'] };
 
-describe('entra-id.admin-portals-mfa', () => {
+describe('entra.admin-portals-mfa', () => {
   it('passes with an enabled all-users policy on Microsoft Admin Portals, naming it and its exclusions', () => {
     const [finding, ...rest] = evaluate([policy('CA004: admin portals', { applications: portals, users: { excludeUsers: ['break-glass'] } })]);
     expect(rest).toHaveLength(0);

@@ -7,7 +7,7 @@ import { check } from './evaluate';
 const ga = (name: string) => assignment(userPrincipal(name));
 const evaluate = (...assignments: Parameters<typeof withAssignments>[0]) => check.evaluate(withAssignments(assignments).build(), entraContext());
 
-describe('entra-id.global-admin-count', () => {
+describe('entra.global-admin-count', () => {
   it.each([2, 3, 4])('passes with %i holders: one finding on the tenant citing every Global Administrator assignment', (n) => {
     const assignments = Array.from({ length: n }, (_, i) => ga(`admin${i + 1}`));
     const other = assignment(userPrincipal('helpdesk'), { roleTemplateId: '729827e3-9c14-49f7-bb1b-9608f156bbb8', roleDefinitionId: '729827e3-9c14-49f7-bb1b-9608f156bbb8', roleDisplayName: 'Helpdesk Administrator' });

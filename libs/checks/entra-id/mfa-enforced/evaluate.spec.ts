@@ -6,7 +6,7 @@ import { check } from './evaluate';
 
 const evaluate = (...args: Parameters<typeof withPolicies>) => check.evaluate(withPolicies(...args).build(), entraContext());
 
-describe('entra-id.mfa-enforced', () => {
+describe('entra.mfa-enforced', () => {
   it('passes on the tenant with an enabled policy requiring MFA for all users on all apps, citing every policy and the defaults', () => {
     const builder = withPolicies([policy('Require MFA'), policy('Block legacy', { grantControls: { operator: 'OR', builtInControls: ['block'], authenticationStrength: null } })]);
     const findings = check.evaluate(builder.build(), entraContext());

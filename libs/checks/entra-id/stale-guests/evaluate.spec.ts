@@ -6,7 +6,7 @@ import { check } from './evaluate';
 
 const evaluate = (...entries: Parameters<typeof withUsers>[0]) => check.evaluate(withUsers(entries).build(), entraContext());
 
-describe('entra-id.stale-guests', () => {
+describe('entra.stale-guests', () => {
   it('judges each enabled guest by its last sign-in, naming it by its home address', () => {
     const builder = withUsers([{ user: guest('jo'), lastSignInDaysAgo: 10 }, { user: guest('old', 'vendor.net'), lastSignInDaysAgo: 300 }, member('ann')]);
     const findings = check.evaluate(builder.build(), entraContext());

@@ -6,7 +6,7 @@ import { check } from './evaluate';
 
 const evaluate = (...entries: Parameters<typeof withUsers>[0]) => check.evaluate(withUsers(entries).build(), entraContext());
 
-describe('entra-id.stale-users-90d', () => {
+describe('entra.stale-users-90d', () => {
   it('passes a member active within 90 days and fails one idle for longer, on each user, citing the sign-in record', () => {
     const builder = withUsers([{ user: member('ann'), lastSignInDaysAgo: 3 }, { user: member('idle'), lastSignInDaysAgo: 120 }]);
     const findings = check.evaluate(builder.build(), entraContext());
@@ -40,7 +40,7 @@ describe('entra-id.stale-users-90d', () => {
     expect(ageless?.status).toBe('unknown');
   });
 
-  it('is not_applicable for disabled members and leaves guests to entra-id.stale-guests', () => {
+  it('is not_applicable for disabled members and leaves guests to entra.stale-guests', () => {
     expect(evaluate({ user: member('gone', { accountEnabled: false }), lastSignInDaysAgo: 400 }, { user: guest('jo'), lastSignInDaysAgo: 400 })).toEqual([
       expect.objectContaining({ status: 'not_applicable', resource: expect.objectContaining({ id: userId('gone') }) }),
     ]);

@@ -7,7 +7,7 @@ import metadata from './check.json';
 
 const REMEDY = 'Confirm with their manager, then disable the account (Users → Edit properties → Account enabled: off) and revoke its sessions.';
 
-// Member accounts; guests are entra-id.stale-guests' population.
+// Member accounts; guests are entra.stale-guests' population.
 export const check = defineCheck(metadata, (evidence, { scope, now }) => {
   const signIns = byResourceId(evidence, ENTRA_KINDS.userSignInActivity, entraUserSignInActivitySchema);
   return evaluateUsers(evidence, scope, { inScope: (u) => u.userType !== 'Guest', noneReason: `The tenant ${scope.name} has no member accounts.` }, (user, item): UserJudgement => {

@@ -6,7 +6,7 @@ import { check } from './evaluate';
 
 const evaluate = (...entries: Parameters<typeof withUsers>[0]) => check.evaluate(withUsers(entries).build(), entraContext());
 
-describe('entra-id.user-mfa-registered', () => {
+describe('entra.user-mfa-registered', () => {
   it('judges each member once, on the user, citing the user and the registration row', () => {
     const ann = member('ann');
     const builder = withUsers([ann, { user: member('bob'), registration: { isMfaRegistered: false, isMfaCapable: false, methodsRegistered: [] } }]);
