@@ -6,7 +6,6 @@ import { ApiTokenRepository } from './api-token.repository';
 import type { Principal } from './principal';
 import { SecretTokens } from './secret-tokens.adapter';
 import { SessionService } from './session.service';
-import { UserRepository } from './user.repository';
 
 export const TOKEN_PREFIX = 'astro_';
 const BEARER = /^Bearer\s+(\S+)$/i;
@@ -20,7 +19,6 @@ export function unauthorized(detail = 'Sign in, or send an API token as "Authori
 export class AuthenticationService {
   constructor(
     private readonly sessions: SessionService,
-    private readonly users: UserRepository,
     private readonly tokens: ApiTokenRepository,
     private readonly secrets: SecretTokens,
     private readonly clock: SessionClock,
@@ -42,11 +40,9 @@ export class AuthenticationService {
     }
     const session = await this.sessions.resume(req);
     if (!session) return null;
-    const user = await this.users.get(session.userId);
-    if (!user) return null;
     return {
       kind: 'session',
-      user: { id: user.id, email: user.email, displayName: user.displayName },
+      user: session.user,
       sessionHash: session.idHash,
       csrfToken: session.csrfToken,
       method: session.method,

@@ -22,12 +22,13 @@ export interface MembershipRow {
 export class MembershipRepository {
   constructor(private readonly system: SystemDb) {}
 
-  async ofUser(userId: string): Promise<MembershipRow[]> {
+  /** `confinedTo`: an SSO session sees only the workspace whose provider signed it in. */
+  async ofUser(userId: string, confinedTo: string | null = null): Promise<MembershipRow[]> {
     const rows: { workspace_id: string; name: string; slug: string; demo: boolean; ws_created_at: Date; id: string; role: MemberRole; access_starts_at: Date | null; access_ends_at: Date | null }[] = await this.system.dataSource.query(
       `SELECT m.workspace_id, w.name, w.slug, w.demo, w.created_at AS ws_created_at, m.id, m.role, m.access_starts_at, m.access_ends_at
          FROM member m JOIN workspace w ON w.id = m.workspace_id
-        WHERE m.user_id = $1 ORDER BY w.name, w.id`,
-      [userId],
+        WHERE m.user_id = $1 AND ($2::uuid IS NULL OR m.workspace_id = $2::uuid) ORDER BY w.name, w.id`,
+      [userId, confinedTo],
     );
     return rows.map((r) => ({ workspaceId: r.workspace_id, workspaceName: r.name, workspaceSlug: r.slug, workspaceDemo: r.demo, workspaceCreatedAt: r.ws_created_at, memberId: r.id, role: r.role, accessStartsAt: r.access_starts_at, accessEndsAt: r.access_ends_at }));
   }

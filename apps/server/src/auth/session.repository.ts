@@ -6,6 +6,8 @@ export type SignInMethod = 'password' | 'oidc' | 'demo' | 'invitation';
 export interface SessionRow {
   idHash: string;
   userId: string;
+  /** The session's user, read in the same query: every authenticated request needs both. */
+  user: { id: string; email: string; displayName: string };
   method: SignInMethod;
   confinedTo: string | null;
   createdAt: Date;
@@ -16,6 +18,8 @@ export interface SessionRow {
 interface RawSession {
   id_hash: string;
   user_id: string;
+  email: string;
+  display_name: string;
   method: SignInMethod;
   confined_to: string | null;
   created_at: Date;
@@ -23,7 +27,16 @@ interface RawSession {
   expires_at: Date;
 }
 
-const toRow = (r: RawSession): SessionRow => ({ idHash: r.id_hash, userId: r.user_id, method: r.method, confinedTo: r.confined_to, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at });
+const toRow = (r: RawSession): SessionRow => ({
+  idHash: r.id_hash,
+  userId: r.user_id,
+  user: { id: r.user_id, email: r.email, displayName: r.display_name },
+  method: r.method,
+  confinedTo: r.confined_to,
+  createdAt: r.created_at,
+  lastSeenAt: r.last_seen_at,
+  expiresAt: r.expires_at,
+});
 
 /** Server-side sessions, stored by the hash of the cookie value. */
 @Injectable()
@@ -40,7 +53,8 @@ export class SessionRepository {
   /** A live session: not revoked, before its absolute end and used within the idle timeout. */
   async findLive(idHash: string, now: Date, idleSince: Date): Promise<SessionRow | null> {
     const rows: RawSession[] = await this.ds.query(
-      'SELECT * FROM auth_session WHERE id_hash = $1 AND revoked_at IS NULL AND expires_at > $2 AND last_seen_at > $3',
+      `SELECT s.*, u.email, u.display_name FROM auth_session s JOIN user_account u ON u.id = s.user_id
+        WHERE s.id_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND s.last_seen_at > $3`,
       [idHash, now, idleSince],
     );
     return rows[0] ? toRow(rows[0]) : null;

@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SessionClock } from '../platform/clock.adapter';
 import type { SignedInUser } from './principal';
 import { SecretTokens } from './secret-tokens.adapter';
-import { SessionRepository, type SignInMethod } from './session.repository';
+import { SessionRepository, type SessionRow, type SignInMethod } from './session.repository';
 
 export const SESSION_COOKIE = 'astrolabe_session';
 /** last_seen_at is written at most this often, so reads do not each cost a write. */
@@ -58,7 +58,7 @@ export class SessionService {
   }
 
   /** The live session the request's cookie names, or null (no cookie, unknown, ended). */
-  async resume(req: Request): Promise<LiveSession | null> {
+  async resume(req: Request): Promise<(LiveSession & { user: SessionRow['user'] }) | null> {
     const value = this.cookieOf(req);
     if (!value) return null;
     const now = this.clock.now();
@@ -66,7 +66,7 @@ export class SessionService {
     const row = await this.sessions.findLive(idHash, now, new Date(now.getTime() - this.config.sessions.idleMinutes * 60_000));
     if (!row) return null;
     if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) await this.sessions.touch(idHash, now);
-    return { idHash, userId: row.userId, method: row.method, confinedTo: row.confinedTo, csrfToken: this.tokens.csrfFor(value), expiresAt: row.expiresAt };
+    return { idHash, userId: row.userId, user: row.user, method: row.method, confinedTo: row.confinedTo, csrfToken: this.tokens.csrfFor(value), expiresAt: row.expiresAt };
   }
 
   async end(req: Request, res: Response): Promise<void> {

@@ -64,7 +64,7 @@ export class SignInService {
   }
 
   private async view(user: { id: string; email: string; displayName: string }, session: Pick<LiveSession, 'csrfToken' | 'method' | 'expiresAt' | 'confinedTo'>): Promise<SessionView> {
-    const memberships = (await this.memberships.ofUser(user.id)).filter((m) => session.confinedTo === null || m.workspaceId === session.confinedTo);
+    const memberships = await this.memberships.ofUser(user.id, session.confinedTo);
     return {
       user,
       csrfToken: session.csrfToken,

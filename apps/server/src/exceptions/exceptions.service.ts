@@ -1,11 +1,11 @@
 import type { RequestActor } from '../auth/principal';
 import type { CreateExceptionBody, ExceptionPage, ExceptionState, ExceptionView } from '@astrolabe/api-contract';
+import { PERMISSIONS, roleMay } from '@astrolabe/api-contract';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ControlsService } from '../controls/controls.service';
 import { badRequest, conflict, forbidden, notFound } from '../http/problem';
 import { ActorService } from '../members/actor.service';
-import { mayDo, PROGRAM_PERMISSIONS } from '../members/permissions';
 import { Clock } from '../platform/clock.adapter';
 import { RegistryRef } from '../platform/registry.provider';
 import { ScoringService } from '../scoring/scoring.service';
@@ -123,8 +123,8 @@ export class ExceptionsService {
       const row = await this.exceptions.getForUpdate(manager, workspaceId, id);
       if (!row) throw notFound('exception', id);
       const ownRequest = row.storedState === 'requested' && row.requestedBy.id === actor.id;
-      if (!ownRequest && !mayDo(actor.role, 'exceptions.revoke')) {
-        throw forbidden(`The ${actor.role} role may only withdraw its own requests; revoking needs one of: ${PROGRAM_PERMISSIONS['exceptions.revoke'].join(', ')}.`);
+      if (!ownRequest && !roleMay(actor.role, 'exceptions.revoke')) {
+        throw forbidden(`The ${actor.role} role may only withdraw its own requests; revoking needs one of: ${PERMISSIONS['exceptions.revoke'].join(', ')}.`);
       }
       const live = row.storedState === 'requested' || (row.storedState === 'approved' && row.expiresAt.getTime() > now.getTime());
       if (!live) throw conflict(`Only a requested or active exception can be revoked; this one is ${stateLabel(row, now)}.`);

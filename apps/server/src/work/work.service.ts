@@ -1,12 +1,12 @@
 import type { RequestActor } from '../auth/principal';
 import type { FindingView, MemberRef, MyWork, SlaDays } from '@astrolabe/api-contract';
+import { roleMay } from '@astrolabe/api-contract';
 import { Injectable } from '@nestjs/common';
 import { ControlsService } from '../controls/controls.service';
 import { ExceptionsService } from '../exceptions/exceptions.service';
 import { FindingRepository } from '../findings/finding.repository';
 import { FindingsService } from '../findings/findings.service';
 import { ActorService } from '../members/actor.service';
-import { mayDo } from '../members/permissions';
 import { MembersService, toMemberView } from '../members/members.service';
 import { Clock } from '../platform/clock.adapter';
 import { WorkspaceRepository } from '../workspaces/workspace.repository';
@@ -82,7 +82,7 @@ export class WorkService {
     );
     const checkIds = [...new Set(owned.flatMap((c) => c.checkIds))];
     const overdueFindings = checkIds.length > 0 ? await this.overdueFindings(workspaceId, checkIds) : [];
-    const exceptionsToDecide = mayDo(member.role, 'exceptions.decide')
+    const exceptionsToDecide = roleMay(member.role, 'exceptions.decide')
       ? (await this.exceptions.list(workspaceId, { state: 'requested', limit: 100 })).items.filter((e) => e.requestedBy.id !== member.id)
       : [];
     return { member: toMemberView(member), controls: attention, evidenceDue, overdueFindings, exceptionsToDecide };

@@ -18,7 +18,7 @@ export class WorkspacesController {
   @Get()
   async list(@CurrentPrincipal() principal: Principal) {
     if (principal.kind === 'token') return { items: [toWorkspaceView(await this.workspaces.require(await this.scope.resolve(principal.workspaceId)))] };
-    const memberships = (await this.memberships.ofUser(principal.user.id)).filter((m) => principal.confinedTo === null || m.workspaceId === principal.confinedTo);
+    const memberships = await this.memberships.ofUser(principal.user.id, principal.confinedTo);
     return {
       items: memberships.map((m) => ({ id: m.workspaceId, slug: m.workspaceSlug, name: m.workspaceName, demo: m.workspaceDemo, createdAt: m.workspaceCreatedAt.toISOString() })),
     };

@@ -3,13 +3,14 @@ import { useId, useState, type FormEvent } from 'react';
 import { api, type CreatedInvitation, type InvitationView, type MemberRole } from '../api/client';
 import { useAction } from '../api/use-action';
 import { useResource } from '../api/use-resource';
-import { ConfirmButton } from '../components/confirm-button';
 import { FieldError } from '../components/field-error';
+import { RevokeCell } from '../components/revoke-cell';
 import { EmptyState, LoadingState, ProblemAlert } from '../components/page-state';
 import { Pill, type Tone } from '../components/status-pill';
 import { TimeAgo } from '../components/time-ago';
 import { describeWindow, endOfDay, localDayFromNow, startOfDay } from '../lib/date-input';
 import { formatDate } from '../lib/format';
+import { upsertById } from '../lib/upsert';
 import { ROLE_LABEL, ROLE_SUMMARY } from '../members/member-roles';
 import { useMembers } from '../members/members-context';
 import { useWorkspace } from '../workspace/workspace-context';
@@ -148,26 +149,7 @@ function InvitationRow({ invitation: i, onRevoked }: { invitation: InvitationVie
       <td>
         <Pill tone={tone} label={label} value={i.state} testId="invitation-state" />
       </td>
-      <td className="cell-actions">
-        {i.state === 'open' && (
-          <ConfirmButton
-            label="Revoke"
-            question="Revoke this link?"
-            confirmLabel="Revoke"
-            pending={revoke.pending}
-            testId="invitation-revoke"
-            onConfirm={async () => {
-              const saved = await revoke.run();
-              if (saved) onRevoked(saved);
-            }}
-          />
-        )}
-        {revoke.error && (
-          <p className="field-error" role="alert">
-            {revoke.error.problem.detail ?? revoke.error.problem.title}
-          </p>
-        )}
-      </td>
+      <RevokeCell revocable={i.state === 'open'} question="Revoke this link?" testId="invitation-revoke" revoke={revoke} onRevoked={onRevoked} />
     </tr>
   );
 }
@@ -179,7 +161,7 @@ export function InvitationsSection() {
   // Every link made here stays on screen until dismissed: making a second one must not lose the first.
   const [created, setCreated] = useState<CreatedInvitation[]>([]);
   const items = invitations.data?.items ?? [];
-  const upsert = (i: InvitationView) => invitations.replace({ items: items.some((x) => x.id === i.id) ? items.map((x) => (x.id === i.id ? i : x)) : [i, ...items] });
+  const upsert = (i: InvitationView) => invitations.replace({ items: upsertById(items, i) });
 
   return (
     <section className="card card-flush section" data-testid="settings-invitations">

@@ -3,13 +3,14 @@ import { useId, useState, type FormEvent } from 'react';
 import { api, type ApiTokenView, type CreatedToken, type MemberRole } from '../api/client';
 import { useAction } from '../api/use-action';
 import { useResource } from '../api/use-resource';
-import { ConfirmButton } from '../components/confirm-button';
 import { FieldError } from '../components/field-error';
+import { RevokeCell } from '../components/revoke-cell';
 import { EmptyState, LoadingState, ProblemAlert } from '../components/page-state';
 import { Pill, type Tone } from '../components/status-pill';
 import { TimeAgo } from '../components/time-ago';
 import { endOfDay, localDayFromNow } from '../lib/date-input';
 import { formatDate } from '../lib/format';
+import { upsertById } from '../lib/upsert';
 import { ROLE_LABEL } from '../members/member-roles';
 import { useMembers } from '../members/members-context';
 import { useWorkspace } from '../workspace/workspace-context';
@@ -106,26 +107,7 @@ function TokenRow({ token: t, onRevoked }: { token: ApiTokenView; onRevoked: (t:
       <td>
         <Pill tone={tone} label={label} value={t.state} testId="token-state" />
       </td>
-      <td className="cell-actions">
-        {t.state === 'active' && (
-          <ConfirmButton
-            label="Revoke"
-            question="Revoke? Jobs using it stop working."
-            confirmLabel="Revoke"
-            pending={revoke.pending}
-            testId="token-revoke"
-            onConfirm={async () => {
-              const saved = await revoke.run();
-              if (saved) onRevoked(saved);
-            }}
-          />
-        )}
-        {revoke.error && (
-          <p className="field-error" role="alert">
-            {revoke.error.problem.detail ?? revoke.error.problem.title}
-          </p>
-        )}
-      </td>
+      <RevokeCell revocable={t.state === 'active'} question="Revoke? Jobs using it stop working." testId="token-revoke" revoke={revoke} onRevoked={onRevoked} />
     </tr>
   );
 }
@@ -137,7 +119,7 @@ export function TokensSection() {
   // Every token made here stays on screen until dismissed: making a second one must not lose the first.
   const [created, setCreated] = useState<CreatedToken[]>([]);
   const items = tokens.data?.items ?? [];
-  const upsert = (t: ApiTokenView) => tokens.replace({ items: items.some((x) => x.id === t.id) ? items.map((x) => (x.id === t.id ? t : x)) : [t, ...items] });
+  const upsert = (t: ApiTokenView) => tokens.replace({ items: upsertById(items, t) });
 
   return (
     <section className="card card-flush section" data-testid="settings-tokens">
