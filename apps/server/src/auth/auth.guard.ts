@@ -100,9 +100,11 @@ export class AuthGuard implements CanActivate {
   private async resolveActor(req: AuthenticatedRequest, principal: Principal, raw: string): Promise<void> {
     if (principal.kind === 'token' && principal.workspaceId !== raw.toLowerCase()) throw notFound('workspace', raw);
     if (principal.kind === 'session' && principal.confinedTo !== null && principal.confinedTo !== raw.toLowerCase()) throw notFound('workspace', raw);
-    const workspaceId = await this.scope.resolve(raw);
+    // One read: the caller's member row, which exists only if the workspace does (foreign key).
+    const workspaceId = this.scope.enter(raw);
     const member = principal.kind === 'session' ? await this.members.getByUser(workspaceId, principal.user.id) : await this.members.get(workspaceId, principal.createdBy);
     if (!member) throw notFound('workspace', raw);
+    this.scope.proven();
     const role: MemberRole = principal.kind === 'token' ? principal.role : member.role;
     // Set before any refusal below, so the audit log names the member who was refused.
     req.actor = { principal, workspaceId, member, role };

@@ -55,4 +55,20 @@ describe('TenantContext', () => {
       expect(() => tenant.run(bad, async () => undefined)).toThrow(/not a workspace id/);
     }
   });
+
+  it('remembers for the rest of the request only that the entered workspace was verified', async () => {
+    const tenant = new TenantContext();
+    await inRequest(tenant, async () => {
+      tenant.enter(A);
+      expect(tenant.isVerified(A)).toBe(false);
+      tenant.markVerified();
+      expect(tenant.isVerified(A)).toBe(true);
+      expect(tenant.isVerified(B)).toBe(false);
+      expect(await tenant.run(A, async () => tenant.isVerified(A))).toBe(false);
+    });
+    await inRequest(tenant, async () => {
+      tenant.enter(A);
+      expect(tenant.isVerified(A)).toBe(false);
+    });
+  });
 });

@@ -3,6 +3,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 /** What one request or job is allowed to see: the workspace it entered, or none yet. */
 interface TenantStore {
   workspaceId: string | null;
+  /** The entered workspace is known to exist (read, or proven by a member row of it): resolving it again costs nothing. */
+  verified: boolean;
 }
 
 /** Canonical lowercase uuid: the id is inlined into SQL (see TenantDataSource), so nothing else gets through. */
@@ -29,7 +31,7 @@ export class TenantContext {
 
   /** Express middleware: a fresh store per request, so nothing carries over from another request. */
   readonly middleware = (_req: unknown, _res: unknown, next: () => void): void => {
-    this.storage.run({ workspaceId: null }, next);
+    this.storage.run({ workspaceId: null, verified: false }, next);
   };
 
   /** The workspace of the current request or job, or null. */
@@ -49,8 +51,20 @@ export class TenantContext {
     store.workspaceId = id;
   }
 
+  /** Whether the current request's workspace is `workspaceId` and known to exist. */
+  isVerified(workspaceId: string): boolean {
+    const store = this.storage.getStore();
+    return store?.workspaceId === workspaceId && store.verified;
+  }
+
+  /** Records that the entered workspace exists, so later resolutions in the request skip the read. */
+  markVerified(): void {
+    const store = this.storage.getStore();
+    if (store?.workspaceId) store.verified = true;
+  }
+
   /** Runs `fn` (a job, one workspace of a sweep) in `workspaceId`, whatever the caller's context. */
   run<T>(workspaceId: string, fn: () => Promise<T>): Promise<T> {
-    return this.storage.run({ workspaceId: checked(workspaceId) }, fn);
+    return this.storage.run({ workspaceId: checked(workspaceId), verified: false }, fn);
   }
 }

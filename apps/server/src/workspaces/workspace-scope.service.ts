@@ -17,8 +17,26 @@ export class WorkspaceScope {
    * row-level security, so it is only visible from inside. Not visible → 404, as if unknown.
    */
   async resolve(raw: string): Promise<string> {
+    const id = this.enter(raw);
+    // The auth guard resolved it already for nearly every request: the handler's call is free.
+    if (this.tenant.isVerified(id)) return id;
+    await this.workspaces.require(id);
+    this.tenant.markVerified();
+    return id;
+  }
+
+  /**
+   * Enters the workspace without reading it, for a caller that proves it exists another way (the
+   * auth guard finds the caller's member row in it, which a foreign key ties to the workspace) and
+   * then calls `proven()`.
+   */
+  enter(raw: string): string {
     const id = parseInput(idParam, raw, 'workspaceId').toLowerCase();
     this.tenant.enter(id);
-    return (await this.workspaces.require(id)).id;
+    return id;
+  }
+
+  proven(): void {
+    this.tenant.markVerified();
   }
 }
